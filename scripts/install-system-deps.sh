@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Debian packages the test suite talks to: liblo's oscsend/oscdump and Pure Data (OSC interoperability),
+# PortAudio (sounddevice), JACK's dummy server (a virtual MIDI port without hardware), and Hydrogen's
+# demo songs (the only real drum patterns this machine can install). Skips what is already there.
+set -euo pipefail
+packages=(liblo-tools puredata-core libportaudio2 jackd2 hydrogen-data)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages present: ${packages[*]}"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
