@@ -1,0 +1,55 @@
+"""The bundle's manifest.json: what a server needs to know to load and drive the graphs."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+FORMAT = "musicvae-bundle"
+FORMAT_VERSION = 1
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_manifest(config, bundle_dir: Path, *, training: dict, metrics: dict, parity: dict,
+                   attributes: dict, attribute_info: dict, latent: dict) -> dict:
+    model = config.model
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "name": config.name,
+        "codec": model.codec,
+        "num_classes": model.num_classes,
+        "num_bars": model.num_bars,
+        "steps_per_bar": model.steps_per_bar,
+        "num_steps": model.num_steps,
+        "z_size": model.z_size,
+        "config": {"name": config.name, "dataset": config.dataset, "model": asdict(model),
+                   "train": asdict(config.train)},
+        "graphs": {
+            name: {"file": f"{name}.onnx", "sha256": sha256_file(bundle_dir / f"{name}.onnx")}
+            for name in ("encoder", "decoder")
+        },
+        "training": training,
+        "metrics": metrics,
+        "parity": parity,
+        "attributes": {name: [round(float(v), 7) for v in vec] for name, vec in attributes.items()},
+        "attribute_quartiles": attribute_info,
+        "latent": latent,
+    }
+
+
+def write_json(path: Path, payload: dict) -> None:
+    with open(path, "w") as f:
+        json.dump(payload, f, indent=1)
+        f.write("\n")
+        f.flush()
+        os.fsync(f.fileno())
