@@ -67,7 +67,10 @@ def export_bundle(checkpoint: Path, data_dir: Path, out: Path, options: ExportOp
         raise FileExistsError(f"{out} exists; pass --force to replace it")
     if not Path(checkpoint).exists():
         raise FileNotFoundError(f"checkpoint {checkpoint} does not exist")
-    model, config, meta = load_model(checkpoint)
+    try:
+        model, config, meta = load_model(checkpoint)
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:  # safetensors raises its own errors on truncation
+        raise ValueError(f"cannot load checkpoint {checkpoint}: {exc}") from exc
     staging = out.parent / f".{out.name}.partial-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
@@ -79,6 +82,17 @@ def export_bundle(checkpoint: Path, data_dir: Path, out: Path, options: ExportOp
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
+
+
+def _copy_weights(meta: dict, staging: Path) -> None:
+    """Keep the PyTorch weights beside the graphs (pytorch/): the benchmark times the same model in eager
+    mode from them, and anyone can re-export the bundle. The server never reads them."""
+    from vae.checkpoint import CONFIG_FILE, MODEL_FILE, STATE_FILE
+
+    target = staging / "pytorch"
+    target.mkdir()
+    for name in (CONFIG_FILE, MODEL_FILE, STATE_FILE):
+        shutil.copy2(Path(meta["path"]) / name, target / name)
 
 
 def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: ExportOptions) -> dict:
@@ -109,6 +123,7 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
     coordinates = principal_coordinates(mu)
 
     metrics = _test_metrics(model, config, _subset(test, options.metric_windows, rng)) if options.metric_windows else {}
+    _copy_weights(meta, staging)
     training = {"data": _data_summary(data_dir, config.dataset), "checkpoint": meta}
     manifest = build_manifest(config, staging, training=training, metrics=metrics, parity=parity.as_dict(),
                               attributes=vectors, attribute_info=quartiles, latent=coordinates.as_dict())
