@@ -1,0 +1,106 @@
+"""Rebuild a shipped model bundle from scratch on a fresh machine: data, training, export, evaluation.
+
+Each stage is skipped when its output already exists (pass --fresh to redo everything), so an interrupted
+recipe picks up where it stopped; training resumes from its newest checkpoint.
+
+  1. data      musicvae data --out DATA                  (music21 corpus + Hydrogen drums; cached parse)
+  2. train     musicvae train CONFIG --data DATA --out runs/CONFIG --steps N
+  3. export    musicvae export runs/CONFIG --data DATA --out models/CONFIG --force
+  4. evaluate  musicvae evaluate runs/CONFIG --data DATA --json models/CONFIG/test_metrics.json
+
+Example:
+  musicvae recipe mel_2bar_small
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Recipe:
+    config: str
+    steps: int  # training steps of the shipped bundle (see models/README.md)
+    seed: int = 0
+
+
+RECIPES = {r.config: r for r in (
+    Recipe("mel_2bar_small", steps=4000),
+    Recipe("mel_16bar_hier_small", steps=1500),
+    Recipe("mel_16bar_flat_small", steps=1500),
+    Recipe("drums_2bar_small", steps=1500),
+)}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("config", choices=sorted(RECIPES), help="which shipped bundle to rebuild")
+    parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (built if missing)")
+    parser.add_argument("--runs", type=Path, default=Path("runs"), help="where training runs go")
+    parser.add_argument("--models", type=Path, default=Path("models"), help="where the bundle goes")
+    parser.add_argument("--steps", type=int, default=None, help="override the recipe's training steps")
+    parser.add_argument("--fresh", action="store_true", help="redo every stage, even those already done")
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    recipe = RECIPES[args.config]
+    steps = args.steps or recipe.steps
+    run_dir, bundle = args.runs / recipe.config, args.models / recipe.config
+    stages = [("data", lambda: _data(args.data, args.fresh)),
+              ("train", lambda: _train(recipe, steps, args.data, run_dir, args.fresh)),
+              ("export", lambda: _export(run_dir, args.data, bundle)),
+              ("evaluate", lambda: _evaluate(run_dir, args.data, bundle))]
+    with tqdm(total=len(stages), desc=f"recipe {recipe.config}", unit="stage", position=0) as bar:
+        for name, stage in stages:
+            bar.set_postfix_str(name)
+            try:
+                stage()
+            except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as exc:
+                print(f"musicvae recipe: {name} failed: {exc}", file=sys.stderr)
+                return 1
+            bar.update()
+    print(f"rebuilt {bundle}; serve it with: musicvae serve --model {bundle}")
+    return 0
+
+
+def _data(data: Path, fresh: bool) -> None:
+    from vae.data import BuildOptions, build_dataset
+
+    if (data / "report.json").exists() and not fresh:
+        print(f"data: {data} exists, kept (--fresh rebuilds it)", file=sys.stderr)
+        return
+    build_dataset(BuildOptions(out=data, cache_dir=_cache_dir()))
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("musicvae")) / "parsed"
+
+
+def _train(recipe: Recipe, steps: int, data: Path, run_dir: Path, fresh: bool) -> None:
+    from vae.configs import get_config
+    from vae.train import TrainOptions, train
+
+    if fresh and run_dir.exists():
+        shutil.rmtree(run_dir)
+    train(get_config(recipe.config), data, run_dir, TrainOptions(steps=steps, seed=recipe.seed, resume=run_dir.exists()))
+
+
+def _export(run_dir: Path, data: Path, bundle: Path) -> None:
+    from export.bundle import ExportOptions, export_bundle
+
+    export_bundle(run_dir, data, bundle, ExportOptions(force=True))
+
+
+def _evaluate(run_dir: Path, data: Path, bundle: Path) -> None:
+    from vae.evaluate import evaluate_checkpoint, format_table
+
+    metrics = evaluate_checkpoint(run_dir, data)
+    (bundle / "test_metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
+    print(format_table(metrics, f"{bundle.name} on the full test split"))
