@@ -1,0 +1,412 @@
+"""Build the token-window data folder: 2-bar and 16-bar melodies, 2-bar drums (DESIGN.md section 2).
+
+Sources: music21's bundled corpus (essenFolksong, oneills1850, ryansMammoth, and the soprano and bass lines
+of the Bach chorales), folders of MIDI files (--midi), and Hydrogen drum songs/patterns (the demo songs of
+Debian's hydrogen-data). Kept meters: 4/4, 2/2 and 2/4 (two 2/4 bars make one 16-step bar); others are
+dropped and counted. Windows sit on the real bar lines (pickups and repeats handled), hop 1 bar, all-rest
+windows dropped. Each piece goes to train/valid/test by a fixed hash of its id (80/10/10). Duplicate windows
+are removed within a split, and a valid or test window identical to one in an earlier split (train, then
+valid) is removed too, so evaluation never scores a window that training saw.
+
+Output: DATA/report.json, DATA/pieces.json, DATA/<dataset>/<split>-NNNNN.npz (tokens int16, piece int32).
+music21 parsing is slow: it runs once, across --workers processes, and is cached (--cache).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from vae import shards
+from vae.shards import DATASETS, SPLITS
+from vae.sources import Piece, Skip, hydrogen, midi_folder, music21_corpus
+from vae.sources.cache import ParseCache, default_cache_dir
+
+SPLIT_RULE = "int(sha1(piece id)[:8 bytes]) % 100: 0-79 train, 80-89 valid, 90-99 test"
+DEDUP_RULE = (
+    "identical windows are kept once per split (first piece in id order wins); then valid drops windows "
+    "found in train, and test drops windows found in train or valid"
+)
+TASK_CHUNK = 8  # tunes per unit of parallel work: small enough to balance, large enough to amortize IPC
+
+
+class NoWindowsError(RuntimeError):
+    """No source gave a single window."""
+
+
+def split_of(piece_id: str) -> str:
+    bucket = int.from_bytes(hashlib.sha1(piece_id.encode("utf-8")).digest()[:8], "big") % 100
+    return "train" if bucket < 80 else "valid" if bucket < 90 else "test"
+
+
+@dataclass
+class BuildOptions:
+    out: Path
+    midi_dirs: list[Path] = field(default_factory=list)
+    music21: bool = True
+    collections: tuple[str, ...] = music21_corpus.COLLECTIONS
+    hydrogen: bool = True
+    hydrogen_paths: list[Path] = field(default_factory=lambda: list(hydrogen.DEFAULT_DIRS))
+    workers: int = 2
+    cache_dir: Path | None = None  # None: no cache
+    limit: int | None = None
+    progress: bool = True
+
+
+# ------------------------------------------------------------------------------------------------ CLI
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("data"), help="data folder to write (default: data)")
+    parser.add_argument("--midi", type=Path, action="append", default=[], metavar="DIR",
+                        help="a folder (searched recursively) or file of MIDI to add; repeatable")
+    parser.add_argument("--no-music21", action="store_true", help="leave out music21's corpus")
+    parser.add_argument("--collections", default=",".join(music21_corpus.COLLECTIONS),
+                        help="comma-separated music21 collections (default: all of %(default)s)")
+    parser.add_argument("--no-hydrogen", action="store_true", help="leave out the Hydrogen drum songs")
+    parser.add_argument("--hydrogen", type=Path, action="append", default=None, metavar="PATH",
+                        help="Hydrogen .h2song/.h2pattern file or folder; repeatable "
+                             f"(default: {', '.join(map(str, hydrogen.DEFAULT_DIRS))})")
+    parser.add_argument("--workers", type=int, default=2, help="parallel parsing processes (default: 2)")
+    parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                        help=f"parsed-corpus cache (default: {default_cache_dir()})")
+    parser.add_argument("--no-cache", action="store_true", help="parse everything again, cache nothing")
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="parse at most N pieces per music21 collection (for quick builds)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def run(args: argparse.Namespace) -> int:
+    collections = tuple(c.strip() for c in args.collections.split(",") if c.strip())
+    options = BuildOptions(
+        out=args.out,
+        midi_dirs=list(args.midi),
+        music21=not args.no_music21,
+        collections=collections,
+        hydrogen=not args.no_hydrogen,
+        hydrogen_paths=list(args.hydrogen) if args.hydrogen else list(hydrogen.DEFAULT_DIRS),
+        workers=max(1, args.workers),
+        cache_dir=None if args.no_cache else (args.cache or default_cache_dir()),
+        limit=args.limit,
+        progress=not args.quiet,
+    )
+    try:
+        report = build_dataset(options)
+    except NoWindowsError as exc:
+        print(f"musicvae data: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # bad options (unknown collection, ...)
+        print(f"musicvae data: {exc}", file=sys.stderr)
+        return 2
+    print(summary(report))
+    return 0
+
+
+def summary(report: dict) -> str:
+    lines = [f"wrote {report['out']} in {report['timing']['total_s']:.0f} s: "
+             f"{report['pieces']['kept']} pieces kept of {report['pieces']['read']} read"]
+    for name, d in report["datasets"].items():
+        counts = ", ".join(f"{s} {d['windows'][s]}" for s in SPLITS)
+        lines.append(f"  {name:<11} {counts}")
+    skipped = ", ".join(f"{r} {n}" for r, n in report["pieces"]["skipped_by_reason"].items())
+    lines.append(f"  skipped: {skipped or 'none'}")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------ build
+
+
+def build_dataset(options: BuildOptions | None = None, **kwargs) -> dict:
+    """Read every source, cut windows, split, deduplicate, write shards + report.json. Returns the report.
+
+    Raises NoWindowsError (after writing report.json) when no source gives a single window.
+    """
+    options = options or BuildOptions(**kwargs)
+    t0 = time.perf_counter()
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    records, timing = _read_sources(options)
+    t1 = time.perf_counter()
+    pieces = sorted((r for r in records if isinstance(r, Piece)), key=lambda p: p.id)
+    skips = [r for r in records if isinstance(r, Skip)]
+    windowed = _window_all(pieces, options)
+    t2 = time.perf_counter()
+    report = _assemble(out, pieces, skips, windowed, options)
+    report["timing"] = {**timing, "read_s": round(t1 - t0, 2), "window_s": round(t2 - t1, 2),
+                        "total_s": round(time.perf_counter() - t0, 2)}
+    _write_json(out / "report.json", report)
+    if not any(sum(d["windows"].values()) for d in report["datasets"].values()):
+        reasons = ", ".join(f"{r}: {n}" for r, n in report["pieces"]["skipped_by_reason"].items()) or "none"
+        raise NoWindowsError(
+            f"no window at all from {report['pieces']['read']} piece(s) read (skipped: {reasons}); "
+            f"see {out / 'report.json'}"
+        )
+    return report
+
+
+def _read_sources(options: BuildOptions) -> tuple[list[Piece | Skip], dict]:
+    """Parse every source once (music21 results cached), in parallel. Returns records and timing facts."""
+    records: list[Piece | Skip] = []
+    jobs: list[tuple] = []
+    if options.music21:
+        tasks, skips = music21_corpus.list_tasks(options.collections, options.limit)
+        records.extend(skips)
+        jobs.extend(("m21", t) for t in tasks)
+    for folder in options.midi_dirs:
+        folder = Path(folder)
+        files = midi_folder.find_files(folder) if folder.exists() else []
+        if not files:
+            reason = "no_music_files" if folder.exists() else "missing_path"
+            records.append(Skip(f"midi/{folder}", "midi", reason, f"no MIDI files in {folder}"))
+        jobs.extend(("midi", str(p), midi_folder.piece_id(folder, p)) for p in files)
+    if options.hydrogen:
+        for path in options.hydrogen_paths:
+            files = hydrogen.find_files([path])
+            if not files and Path(path) not in map(Path, hydrogen.DEFAULT_DIRS):
+                records.append(Skip(f"hydrogen/{path}", "hydrogen", "no_music_files", f"nothing in {path}"))
+            jobs.extend(("h2", str(p)) for p in files)
+    cache = ParseCache(options.cache_dir) if options.cache_dir else None
+    todo, cached = _from_cache(jobs, cache)
+    records.extend(cached)
+    parsed = _run_parallel(_parse_job, _chunks(todo, TASK_CHUNK), options, "parse", len(todo))
+    records.extend(r for _, r in parsed)
+    if cache is not None:
+        cache.store([(job[1], record) for job, record in parsed if job[0] == "m21"])
+    return records, {"parsed_pieces": len(todo), "cached_pieces": len(cached), "workers": options.workers}
+
+
+def _from_cache(jobs, cache: ParseCache | None):
+    if cache is None:
+        return jobs, []
+    todo, hits = [], []
+    for job in jobs:
+        record = cache.get(job[1]) if job[0] == "m21" else None
+        if record is None:
+            todo.append(job)
+        else:
+            hits.append(record)
+    return todo, hits
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _parse_job(chunk: list[tuple]) -> list[tuple[tuple, Piece | Skip]]:
+    out = []
+    for job in chunk:
+        if job[0] == "m21":
+            record = music21_corpus.parse_task(job[1])
+        elif job[0] == "midi":
+            record = midi_folder.read_file(job[1], job[2])
+        else:
+            record = hydrogen.read_file(job[1])
+        out.append((job, record))
+    return out
+
+
+def _window_job(chunk: list[Piece]) -> list:
+    from vae.windows import piece_windows
+
+    specs = list(DATASETS.values())
+    return [(piece.id, piece_windows(piece, specs)) for piece in chunk]
+
+
+def _run_parallel(fn, chunks: list[list], options: BuildOptions, what: str, total: int) -> list:
+    """fn(chunk) -> list of results, over all chunks, on `workers` processes, with a progress bar."""
+    from tqdm import tqdm
+
+    results: list = []
+    bar = tqdm(total=total, desc=what, unit="piece", disable=not options.progress or total == 0,
+               file=sys.stderr, smoothing=0.05)
+    if options.workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            results.extend(fn(chunk))
+            bar.update(len(chunk))
+    else:
+        if options.music21:
+            import music21  # noqa: F401  (imported once here, inherited by the forked workers)
+        context = multiprocessing.get_context("fork")
+        with context.Pool(options.workers) as pool:
+            for part in pool.imap_unordered(fn, chunks):
+                results.extend(part)
+                bar.update(len(part))
+    bar.close()
+    return results
+
+
+def _window_all(pieces: list[Piece], options: BuildOptions) -> dict:
+    chunk = max(1, min(64, len(pieces) // (4 * options.workers) or 1))
+    results = _run_parallel(_window_job, _chunks(pieces, chunk), options, "windows", len(pieces))
+    return dict(results)
+
+
+# ------------------------------------------------------------------------------------------------ report
+
+
+def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict, options: BuildOptions) -> dict:
+    stats, pitches, drum_pitches = Counter(), Counter(), Counter()
+    kept: list[Piece] = []
+    for piece in pieces:
+        result = windowed[piece.id]
+        stats.update(result.stats)
+        stats.update({f"source_{k}": v for k, v in piece.stats.items()})
+        if any(len(w) for w in result.windows.values()):
+            kept.append(piece)
+            pitches.update(result.pitches)
+            drum_pitches.update(result.drum_pitches)
+        elif not any(m in _supported() for m in piece.meters()):
+            skips.append(Skip(piece.id, piece.collection, "unsupported_meter", "", _main_meter(piece)))
+        else:
+            skips.append(Skip(piece.id, piece.collection, "no_windows",
+                              "fewer complete bars on the grid than the shortest window, or only rests"))
+    index = {p.id: i for i, p in enumerate(kept)}
+    splits = {p.id: split_of(p.id) for p in kept}
+    datasets = {name: _write_dataset(out, name, kept, windowed, index, splits) for name in DATASETS}
+    _write_json(out / "pieces.json", [
+        {"index": i, "id": p.id, "collection": p.collection, "split": splits[p.id], "title": p.title,
+         "meters": p.meters()} for i, p in enumerate(kept)
+    ])
+    return {
+        "format": "musicvae-data",
+        "format_version": 1,
+        "out": str(out),
+        "options": {
+            "music21_collections": list(options.collections) if options.music21 else [],
+            "midi_dirs": [str(d) for d in options.midi_dirs],
+            "hydrogen_paths": [str(p) for p in options.hydrogen_paths] if options.hydrogen else [],
+            "limit": options.limit,
+        },
+        "grid": {
+            "steps_per_bar": 16, "steps_per_quarter": 4, "hop_bars": 1,
+            "meters_kept": sorted(_supported()),
+            "note": "bars are 4 quarter notes; two 2/4 bars make one; the grid starts at the first complete "
+                    "bar (after any pickup); repeats expanded; no transposition",
+        },
+        "split_rule": SPLIT_RULE,
+        "dedup_rule": DEDUP_RULE,
+        "pieces": _piece_summary(pieces, kept, skips, splits),
+        "datasets": datasets,
+        "notes": _note_summary(stats, pitches, drum_pitches),
+        "counts": dict(sorted(stats.items())),
+    }
+
+
+def _supported() -> dict:
+    from vae.sources import SUPPORTED_METERS
+
+    return SUPPORTED_METERS
+
+
+def _main_meter(piece: Piece) -> str:
+    counts = Counter(m.meter for m in piece.measures)
+    return counts.most_common(1)[0][0] if counts else "none"
+
+
+def _write_dataset(out: Path, name: str, kept: list[Piece], windowed: dict, index: dict, splits: dict) -> dict:
+    spec = DATASETS[name]
+    raw = {s: 0 for s in SPLITS}
+    dup_within = {s: 0 for s in SPLITS}
+    cross = {s: 0 for s in SPLITS}
+    by_collection: dict[str, Counter] = defaultdict(Counter)
+    seen_before: set[bytes] = set()  # windows of earlier splits (train, then valid)
+    written = {}
+    for split in SPLITS:
+        seen: set[bytes] = set()
+        tokens, piece_ids = [], []
+        for piece in kept:
+            if splits[piece.id] != split:
+                continue
+            for window in windowed[piece.id].windows[name]:
+                raw[split] += 1
+                key = window.tobytes()
+                if key in seen:
+                    dup_within[split] += 1
+                    continue
+                seen.add(key)
+                if key in seen_before:
+                    cross[split] += 1
+                    continue
+                tokens.append(window)
+                piece_ids.append(index[piece.id])
+                by_collection[piece.collection][split] += 1
+        seen_before |= seen
+        array = np.stack(tokens) if tokens else np.zeros((0, spec.num_steps), np.int16)
+        paths = shards.write_shards(out, name, split, array, np.asarray(piece_ids, np.int32))
+        written[split] = {"windows": len(tokens), "shards": [p.name for p in paths],
+                          "pieces": len(set(piece_ids))}
+    return {
+        "codec": spec.codec, "num_bars": spec.num_bars, "num_steps": spec.num_steps,
+        "windows": {s: written[s]["windows"] for s in SPLITS},
+        "pieces": {s: written[s]["pieces"] for s in SPLITS},
+        "raw_windows": raw,
+        "duplicates_within_split": dup_within,
+        "removed_as_in_earlier_split": cross,
+        "by_collection": {c: dict(v) for c, v in sorted(by_collection.items())},
+        "shards": {s: written[s]["shards"] for s in SPLITS},
+    }
+
+
+def _piece_summary(pieces: list[Piece], kept: list[Piece], skips: list[Skip], splits: dict) -> dict:
+    by_collection: dict[str, dict] = defaultdict(lambda: {"read": 0, "kept": 0, "skipped": Counter()})
+    for p in pieces:
+        by_collection[p.collection]["read"] += 1
+    for p in kept:
+        by_collection[p.collection]["kept"] += 1
+    examples: dict[str, list] = defaultdict(list)
+    parsed = {p.id for p in pieces}
+    for s in skips:
+        if s.id not in parsed:  # skipped before or while parsing (parsed pieces are counted above)
+            by_collection[s.collection]["read"] += 1
+        by_collection[s.collection]["skipped"][s.reason] += 1
+        if len(examples[s.reason]) < 5:
+            examples[s.reason].append({"id": s.id, "detail": s.detail, "meter": s.meter})
+    kept_meters = Counter("+".join(p.meters()) for p in kept)
+    return {
+        "read": sum(c["read"] for c in by_collection.values()),
+        "kept": len(kept),
+        "skipped": len(skips),
+        "skipped_by_reason": dict(Counter(s.reason for s in skips).most_common()),
+        "skipped_by_meter": dict(Counter(s.meter for s in skips if s.reason == "unsupported_meter").most_common()),
+        "kept_by_meter": dict(kept_meters.most_common()),
+        "kept_by_split": dict(Counter(splits.values())),
+        "by_collection": {c: {**v, "skipped": dict(v["skipped"])} for c, v in sorted(by_collection.items())},
+        "skipped_examples": dict(examples),
+    }
+
+
+def _note_summary(stats: Counter, pitches: Counter, drum_pitches: Counter) -> dict:
+    from vae.codec import DRUM_CLASS_NAMES, DRUM_PITCH_TO_CLASS
+
+    drum_classes = Counter()
+    for pitch, n in drum_pitches.items():
+        cls = DRUM_PITCH_TO_CLASS.get(pitch)
+        drum_classes[DRUM_CLASS_NAMES[cls] if cls is not None else "unknown"] += n
+    return {
+        "melody_notes": sum(pitches.values()),
+        "pitch_range": [min(pitches), max(pitches)] if pitches else None,
+        "pitch_histogram": {str(p): n for p, n in sorted(pitches.items())},
+        "drum_hits": sum(drum_pitches.values()),
+        "drum_class_histogram": dict(drum_classes.most_common()),
+        "melody_lines": stats["melody_lines"],
+        "polyphonic_lines_skylined": stats["polyphonic_lines"],
+        "skyline_hidden_notes": stats["skyline_hidden"],
+        "skyline_cut_notes": stats["skyline_cut"],
+        "out_of_range_notes": stats["out_of_range"],
+        "off_grid_notes": stats["off_grid_notes"],
+    }
+
+
+def _write_json(path: Path, data) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=False) + "\n")
+    os.replace(tmp, path)
