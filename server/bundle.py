@@ -1,0 +1,193 @@
+"""Reading a model bundle (DESIGN.md section 5): manifest.json + encoder.onnx + decoder.onnx.
+
+Everything a server needs to trust a bundle before it builds sessions: the format and its version, the
+fields it reads, each graph's sha256 (a graph edited or truncated after export is refused, not run), and
+the latent statistics and attribute vectors, as float32 numpy arrays. numpy only; no ONNX Runtime here.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+FORMAT = "musicvae-bundle"
+SUPPORTED_VERSIONS = (1,)
+GRAPHS = ("encoder", "decoder")
+DEFAULT_MODEL = "mel_2bar_small"  # the shipped default bundle, under <repo>/models/
+REQUIRED_FIELDS = ("name", "codec", "num_classes", "num_bars", "steps_per_bar", "num_steps", "z_size", "graphs")
+
+
+class BundleError(ValueError):
+    """A bundle that cannot be served, with the reason and what to do about it."""
+
+
+@dataclass
+class LatentStats:
+    """Where the training data lives in z: mean, principal directions (unit rows) and their stddevs."""
+
+    mean: np.ndarray  # [z]
+    components: np.ndarray  # [k, z]
+    stddevs: np.ndarray  # [k]
+
+    @property
+    def num_coordinates(self) -> int:
+        return int(self.components.shape[0])
+
+
+@dataclass
+class Bundle:
+    path: Path
+    manifest: dict
+    name: str
+    codec: str
+    num_classes: int
+    num_bars: int
+    steps_per_bar: int
+    num_steps: int
+    z_size: int
+    graph_paths: dict[str, Path]
+    attributes: dict[str, np.ndarray] = field(default_factory=dict)  # name -> [z]
+    latent: LatentStats | None = None
+
+    @property
+    def length_beats(self) -> float:
+        return self.num_steps / 4.0  # 16th-note steps, 4 per beat
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_model_dirs() -> list[Path]:
+    """Where the shipped default bundle may be: the repository (editable install) and the working dir."""
+    repo = Path(__file__).resolve().parent.parent
+    candidates = [repo / "models" / DEFAULT_MODEL, Path.cwd() / "models" / DEFAULT_MODEL]
+    unique: list[Path] = []
+    for c in candidates:
+        if c not in unique:
+            unique.append(c)
+    return unique
+
+
+def resolve_model_dir(model: str | Path | None) -> Path:
+    """The bundle folder to serve: `model` if given, else the first shipped default that exists."""
+    if model is not None:
+        path = Path(model).expanduser()
+        if not path.exists():
+            raise BundleError(f"model bundle {path} does not exist; pass --model DIR, a folder holding "
+                              f"manifest.json, encoder.onnx and decoder.onnx (written by `musicvae export`)")
+        return path
+    for candidate in default_model_dirs():
+        if (candidate / "manifest.json").exists():
+            return candidate
+    looked = ", ".join(str(c) for c in default_model_dirs())
+    raise BundleError(
+        f"the default model bundle models/{DEFAULT_MODEL} does not exist yet (looked in: {looked}). "
+        f"Build it with `musicvae recipe` (or `musicvae export`), or point the server at another bundle "
+        f"with --model DIR (a folder holding manifest.json, encoder.onnx and decoder.onnx)."
+    )
+
+
+def load_bundle(path: str | Path, verify: bool = True) -> Bundle:
+    """Read and check a bundle folder. Raises BundleError saying what is wrong and how to fix it."""
+    path = Path(path)
+    manifest = _read_manifest(path)
+    _check_format(path, manifest)
+    graph_paths = {name: _graph_path(path, manifest, name, verify) for name in GRAPHS}
+    z_size = int(manifest["z_size"])
+    bundle = Bundle(
+        path=path, manifest=manifest, name=str(manifest["name"]), codec=str(manifest["codec"]),
+        num_classes=int(manifest["num_classes"]), num_bars=int(manifest["num_bars"]),
+        steps_per_bar=int(manifest["steps_per_bar"]), num_steps=int(manifest["num_steps"]), z_size=z_size,
+        graph_paths=graph_paths,
+        attributes=_read_attributes(path, manifest.get("attributes") or {}, z_size),
+        latent=_read_latent(path, manifest.get("latent"), z_size),
+    )
+    if bundle.num_steps != bundle.num_bars * bundle.steps_per_bar:
+        raise BundleError(f"{path}/manifest.json: num_steps {bundle.num_steps} != num_bars {bundle.num_bars} "
+                          f"x steps_per_bar {bundle.steps_per_bar}")
+    return bundle
+
+
+def _read_manifest(path: Path) -> dict:
+    if not path.is_dir():
+        raise BundleError(f"{path} is not a folder; a model bundle is a folder with manifest.json, "
+                          f"encoder.onnx and decoder.onnx")
+    file = path / "manifest.json"
+    if not file.exists():
+        raise BundleError(f"{path} has no manifest.json: not a model bundle (write one with `musicvae export`)")
+    try:
+        manifest = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BundleError(f"{file} is not readable JSON: {exc}") from exc
+    if not isinstance(manifest, dict):
+        raise BundleError(f"{file} must hold a JSON object")
+    return manifest
+
+
+def _check_format(path: Path, manifest: dict) -> None:
+    if manifest.get("format") != FORMAT:
+        raise BundleError(f"{path}/manifest.json: format is {manifest.get('format')!r}, expected {FORMAT!r}")
+    version = manifest.get("format_version")
+    if version not in SUPPORTED_VERSIONS:
+        raise BundleError(f"{path}/manifest.json: format_version {version!r} is not supported by this server "
+                          f"(supports {', '.join(map(str, SUPPORTED_VERSIONS))}); re-export the bundle with "
+                          f"this version of musicvae or upgrade the server")
+    missing = [f for f in REQUIRED_FIELDS if f not in manifest]
+    if missing:
+        raise BundleError(f"{path}/manifest.json lacks {', '.join(missing)}")
+    if manifest["codec"] not in ("melody", "drums"):
+        raise BundleError(f"{path}/manifest.json: unknown codec {manifest['codec']!r} (melody or drums)")
+
+
+def _graph_path(path: Path, manifest: dict, name: str, verify: bool) -> Path:
+    entry = (manifest.get("graphs") or {}).get(name)
+    if not isinstance(entry, dict) or "file" not in entry or "sha256" not in entry:
+        raise BundleError(f"{path}/manifest.json: graphs.{name} must give 'file' and 'sha256'")
+    file = path / str(entry["file"])
+    if file.resolve().parent != path.resolve():
+        raise BundleError(f"{path}/manifest.json: graphs.{name}.file must name a file inside the bundle")
+    if not file.exists():
+        raise BundleError(f"{path}: {file.name} is missing (the bundle is incomplete; re-export it)")
+    if verify:
+        actual = sha256_file(file)
+        if actual != str(entry["sha256"]).lower():
+            raise BundleError(f"{file}: sha256 {actual[:16]}... does not match the manifest's "
+                              f"{str(entry['sha256'])[:16]}...: the graph changed or was damaged after export; "
+                              f"re-export the bundle")
+    return file
+
+
+def _vector(values, size: int, what: str) -> np.ndarray:
+    array = np.asarray(values, dtype=np.float32)
+    if array.shape != (size,) or not np.isfinite(array).all():
+        raise BundleError(f"manifest {what} must be {size} finite numbers (got shape {array.shape})")
+    return array
+
+
+def _read_attributes(path: Path, attributes: dict, z_size: int) -> dict[str, np.ndarray]:
+    if not isinstance(attributes, dict):
+        raise BundleError(f"{path}/manifest.json: attributes must map names to vectors")
+    return {str(name): _vector(vec, z_size, f"attribute {name!r}") for name, vec in attributes.items()}
+
+
+def _read_latent(path: Path, latent: dict | None, z_size: int) -> LatentStats | None:
+    if not latent:
+        return None
+    try:
+        mean = _vector(latent["mean"], z_size, "latent.mean")
+        components = np.asarray(latent["components"], dtype=np.float32).reshape(-1, z_size)
+        stddevs = np.asarray(latent["stddevs"], dtype=np.float32).reshape(-1)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BundleError(f"{path}/manifest.json: latent must hold mean, components and stddevs ({exc})") from exc
+    if len(components) != len(stddevs) or not (np.isfinite(components).all() and np.isfinite(stddevs).all()):
+        raise BundleError(f"{path}/manifest.json: latent has {len(components)} components but "
+                          f"{len(stddevs)} stddevs, or non-finite values")
+    return LatentStats(mean, components, stddevs)

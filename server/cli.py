@@ -1,0 +1,119 @@
+"""Start the live OSC server on a model bundle.
+
+Listens for OSC over UDP (default 127.0.0.1:9000) and replies to the sender's host on the reply port
+(default 9001), plus any port that sent /subscribe. Decoded notes come back as one OSC bundle:
+/notes/begin id count, count x /note pitch velocity start duration, /notes/end id.
+
+Try it with liblo's tools:
+  oscdump 9001 &
+  oscsend localhost 9000 /sample s a
+  oscsend localhost 9000 /alpha f 0.5
+
+--midi NAME loops the current sequence on a MIDI output port at /bpm, switching at bar lines;
+--audio plays the same loop through a small built-in synth. Ctrl-C stops cleanly (all notes off).
+The whole address space is in server/addresses.py and the README.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("musicvae.server")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="DIR", default=None,
+                        help="model bundle folder (manifest.json, encoder.onnx, decoder.onnx); "
+                             "default: the shipped models/mel_2bar_small")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1; 0.0.0.0 to accept other machines)")
+    parser.add_argument("--port", type=int, default=9000, help="UDP port to listen on (default 9000)")
+    parser.add_argument("--reply-port", type=int, default=9001,
+                        help="replies go to the sender's host on this port (default 9001)")
+    parser.add_argument("--midi", metavar="NAME", default=None,
+                        help="loop the current sequence on this MIDI output (a virtual port if none exists)")
+    parser.add_argument("--audio", action="store_true", help="play the loop through the built-in synth")
+    parser.add_argument("--state", metavar="DIR", default=None,
+                        help="folder for presets (default: the platform's user data folder)")
+    parser.add_argument("--provider", choices=("auto", "cuda", "cpu"), default="auto",
+                        help="ONNX Runtime provider: auto tries CUDA then CPU (default auto)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="ONNX Runtime intra-op threads (default 1: fastest for one sequence at a time)")
+    parser.add_argument("--bpm", type=float, default=120.0, help="initial tempo for MIDI/audio (default 120)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every error reply and ORT's own logs")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="musicvae serve: %(message)s", stream=sys.stderr, force=True)
+    if not 0 <= args.port <= 65535 or not 1 <= args.reply_port <= 65535:
+        log.error("ports must be in 1..65535")
+        return 2
+    from server.bundle import BundleError, resolve_model_dir
+    from server.engine import Engine, EngineOptions
+
+    try:
+        engine = Engine(resolve_model_dir(args.model), EngineOptions(provider=args.provider, threads=args.threads))
+    except BundleError as exc:
+        log.error("%s", exc)
+        return 2
+    playback = _playback(args, engine)
+    from server.osc import OscServer, ServerConfig
+
+    try:
+        server = OscServer(engine, ServerConfig(args.host, args.port, args.reply_port,
+                                                Path(args.state) if args.state else None), playback)
+    except OSError as exc:
+        log.error("%s", exc)
+        if playback is not None:
+            playback.close()
+        return 2
+    server.state.bpm = float(args.bpm)
+    # SIGTERM (service managers, kill) shuts down like Ctrl-C: pending saves land, notes are switched off.
+    signal.signal(signal.SIGTERM, _interrupt)
+    log.info("ready in %.2f s: model %s on %s; udp %s:%d -> replies to port %d; presets in %s",
+             time.perf_counter() - started, engine.bundle.name, engine.provider, args.host, server.port,
+             args.reply_port, server.presets.path)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        server.stop()
+    return 0
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _playback(args: argparse.Namespace, engine):
+    """The MIDI and audio sinks asked for; each one that fails is reported and left out."""
+    if not args.midi and not args.audio:
+        return None
+    from server.playback import Playback
+
+    drums = engine.bundle.codec == "drums"
+    sinks = []
+    if args.midi:
+        from server.midi_out import MidiSink, MidiUnavailable
+
+        try:
+            sinks.append(MidiSink(args.midi, channel=9 if drums else 0))
+        except MidiUnavailable as exc:
+            log.error("MIDI out off: %s; OSC keeps serving", exc)
+    if args.audio:
+        from server.audio import AudioOut, AudioUnavailable
+
+        try:
+            sinks.append(AudioOut(drums=drums))
+        except AudioUnavailable as exc:
+            log.error("audio preview off: %s; OSC keeps serving", exc)
+    if not sinks:
+        return None
+    return Playback(engine.num_steps, sinks, bpm=args.bpm)

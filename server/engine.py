@@ -1,0 +1,179 @@
+"""The live engine (DESIGN.md section 6): a bundle's two ONNX graphs behind encode and decode calls.
+
+Sessions are built once, CUDA first and CPU as the fallback, and warmed up. onnxruntime-gpu lists CUDA
+as available even where it cannot load it and then silently runs on CPU, so the provider that actually
+runs is read back from the session (`session.get_providers()`) and logged once.
+
+Sampling is Gumbel-max inside the decoder graph; the noise is a graph input (`uniform`), drawn here with
+`numpy.random.default_rng(seed)` so a seed gives the same notes on every provider and machine, and 0.5
+everywhere (a constant Gumbel term) when the temperature is 0, which makes the graph take the argmax.
+
+Hot path: the single-sequence decode reuses preallocated input buffers (z, temperature, noise) and one
+input dict. Measured on the dev machine (2-layer LSTM, batch 1): `run` and `run_with_iobinding` were within
+2 us of each other on a 360 us decode, so the simpler `run` is used; one intra-op thread beat two or more.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from server.bundle import Bundle, BundleError, load_bundle
+from vae.codec import DEFAULT_VELOCITY, Note, get_codec
+
+log = logging.getLogger("musicvae.server")
+
+CUDA = "CUDAExecutionProvider"
+CPU = "CPUExecutionProvider"
+PROVIDERS = {"auto": [CUDA, CPU], "cuda": [CUDA, CPU], "cpu": [CPU]}
+ARGMAX_NOISE = 0.5  # u = 0.5 makes the Gumbel term a constant: sampling reduces to argmax
+NOISE_MIN, NOISE_MAX = 1e-7, 1 - 1e-7  # keeps log(-log u) finite (the bundle contract's clip)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    provider: str = "auto"  # auto | cuda | cpu
+    threads: int = 1  # intra-op threads: one is fastest for batch-1 LSTM decoding (see module doc)
+    warmup: int = 3  # decode/encode runs before serving, so the first request is not the slow one
+    verify: bool = True  # check each graph's sha256 against the manifest
+
+
+class Engine:
+    """Encode notes to z and decode z to notes with a bundle's ONNX graphs. Thread-safe."""
+
+    def __init__(self, bundle: Bundle | str | Path, options: EngineOptions = EngineOptions()):
+        self.options = options
+        self.bundle = bundle if isinstance(bundle, Bundle) else load_bundle(bundle, verify=options.verify)
+        self.codec = get_codec(self.bundle.codec)
+        self.z_size, self.num_steps = self.bundle.z_size, self.bundle.num_steps
+        self.num_classes = self.bundle.num_classes
+        started = time.perf_counter()
+        self.encoder = self._session("encoder")
+        self.decoder = self._session("decoder")
+        self.provider = self.decoder.get_providers()[0]
+        self._check_graphs()
+        self._lock = threading.Lock()
+        self._z = np.zeros((1, self.z_size), dtype=np.float32)
+        self._temperature = np.zeros(1, dtype=np.float32)
+        self._noise = np.empty((1, self.num_steps, self.num_classes), dtype=np.float32)
+        self._argmax_noise = np.full_like(self._noise, ARGMAX_NOISE)
+        self._feed = {"z": self._z, "temperature": self._temperature, "uniform": self._noise}
+        self._warm_up()
+        self.load_seconds = time.perf_counter() - started
+        log.info("model %s (%s, %d bars, z %d) on %s, ready in %.2f s", self.bundle.name, self.bundle.codec,
+                 self.bundle.num_bars, self.z_size, self.provider, self.load_seconds)
+
+    # ------------------------------------------------------------------------------------------ set-up
+
+    def _session(self, name: str):
+        import onnxruntime as ort
+
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = max(0, int(self.options.threads))
+        so.inter_op_num_threads = 1
+        so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Spinning threads burn a core between requests; a live server is idle most of the time.
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        wanted = PROVIDERS.get(self.options.provider)
+        if wanted is None:
+            raise ValueError(f"unknown provider {self.options.provider!r}; choose auto, cuda or cpu")
+        providers = [p for p in wanted if p in ort.get_available_providers()] or [CPU]
+        path = str(self.bundle.graph_paths[name])
+        quiet = CUDA in providers and not log.isEnabledFor(logging.DEBUG)
+        if quiet:  # a failed CUDA load logs a red error per session; we report the outcome ourselves
+            ort.set_default_logger_severity(4)
+        try:
+            session = ort.InferenceSession(path, so, providers=providers)
+        except Exception as exc:  # ORT raises its own exception types for corrupt graphs
+            raise BundleError(f"{path}: ONNX Runtime cannot load this graph: {exc}") from exc
+        finally:
+            if quiet:
+                ort.set_default_logger_severity(2)
+        if self.options.provider == "cuda" and session.get_providers()[0] != CUDA:
+            log.warning("CUDA was asked for but could not be loaded; %s runs on CPU", name)
+        return session
+
+    def _check_graphs(self) -> None:
+        """The graphs must have the contract's input and output names (DESIGN.md section 5)."""
+        expected = {self.encoder: ({"tokens"}, {"mu", "sigma"}),
+                    self.decoder: ({"z", "temperature", "uniform"}, {"tokens"})}
+        for session, (inputs, outputs) in expected.items():
+            have_in = {i.name for i in session.get_inputs()}
+            have_out = {o.name for o in session.get_outputs()}
+            if have_in != inputs or not outputs <= have_out:
+                raise BundleError(f"{self.bundle.path}: graph inputs {sorted(have_in)} / outputs "
+                                  f"{sorted(have_out)} do not match the bundle contract "
+                                  f"({sorted(inputs)} -> {sorted(outputs)})")
+
+    def _warm_up(self) -> None:
+        for i in range(max(1, self.options.warmup)):
+            self.encode_tokens(np.zeros(self.num_steps, dtype=np.int64))
+            tokens = self.decode_tokens(np.zeros(self.z_size, dtype=np.float32), temperature=float(i % 2), seed=i)
+        if tokens.shape != (self.num_steps,) or tokens.min() < 0 or tokens.max() >= self.num_classes:
+            raise BundleError(f"{self.bundle.path}: the decoder returned tokens outside 0..{self.num_classes - 1} "
+                              f"or of shape {tokens.shape}, not ({self.num_steps},)")
+
+    # --------------------------------------------------------------------------------------------- encode
+
+    def encode(self, notes: Iterable[Note]) -> np.ndarray:
+        """The posterior mean mu [z] of a clip (quantized to the grid, cut at the window end)."""
+        return self.encode_tokens(self.codec.encode(notes, self.num_steps))
+
+    def encode_tokens(self, tokens: np.ndarray) -> np.ndarray:
+        """mu for tokens [steps] -> [z], or [batch, steps] -> [batch, z]."""
+        tokens = np.asarray(tokens, dtype=np.int64)
+        single = tokens.ndim == 1
+        batch = np.ascontiguousarray(tokens.reshape(1, -1) if single else tokens)
+        if batch.shape[1] != self.num_steps:
+            raise ValueError(f"tokens have {batch.shape[1]} steps, the model takes {self.num_steps}")
+        mu = self.encoder.run(["mu"], {"tokens": batch})[0]
+        return mu[0] if single else mu
+
+    # --------------------------------------------------------------------------------------------- decode
+
+    def decode_tokens(self, z: np.ndarray, temperature: float = 0.0, seed: int = 0) -> np.ndarray:
+        """Tokens [steps] of one z [z_size]; seeded Gumbel noise, argmax at temperature 0."""
+        with self._lock:
+            self._z[0] = z
+            self._temperature[0] = temperature
+            if temperature > 0:
+                fill_noise(self._noise, seed)
+                self._feed["uniform"] = self._noise
+            else:
+                self._feed["uniform"] = self._argmax_noise
+            return self.decoder.run(None, self._feed)[0][0]
+
+    def decode(self, z: np.ndarray, temperature: float = 0.0, seed: int = 0,
+               velocity: int = DEFAULT_VELOCITY) -> list[Note]:
+        """Notes of one z: pitch, velocity, start and duration in beats on the 16th-note grid."""
+        return self.codec.decode(self.decode_tokens(z, temperature, seed), velocity=velocity)
+
+    def decode_batch(self, z: np.ndarray, temperature: float | Sequence[float] = 0.0, seed: int = 0) -> np.ndarray:
+        """Tokens [batch, steps] of z [batch, z_size] in one run; one seed draws the whole batch's noise."""
+        z = np.ascontiguousarray(z, dtype=np.float32).reshape(-1, self.z_size)
+        n = len(z)
+        temperatures = np.broadcast_to(np.asarray(temperature, dtype=np.float32), (n,)).copy()
+        if (temperatures > 0).any():
+            noise = fill_noise(np.empty((n, self.num_steps, self.num_classes), dtype=np.float32), seed)
+        else:
+            noise = np.full((n, self.num_steps, self.num_classes), ARGMAX_NOISE, dtype=np.float32)
+        return self.decoder.run(None, {"z": z, "temperature": temperatures, "uniform": noise})[0]
+
+    def describe(self) -> dict:
+        return {"model": self.bundle.name, "codec": self.bundle.codec, "provider": self.provider,
+                "z_size": self.z_size, "bars": self.bundle.num_bars, "steps": self.num_steps,
+                "path": str(self.bundle.path), "pid": os.getpid()}
+
+
+def fill_noise(out: np.ndarray, seed: int) -> np.ndarray:
+    """The bundle contract's noise: default_rng(seed).random (float32), clipped into (0, 1)."""
+    np.random.default_rng(seed).random(dtype=np.float32, out=out)
+    np.clip(out, NOISE_MIN, NOISE_MAX, out=out)
+    return out

@@ -1,0 +1,213 @@
+"""One function per OSC address (the table in server/addresses.py), run on the receiving thread.
+
+A handler checks its arguments (raising ArgumentError, which becomes `/error address "reason"`), applies
+the cheap state change at once, and leaves anything slow to the decode worker: decodes are submitted
+under a key, so a burst on one knob decodes only its newest value. Keys: "current" (the morph point:
+/alpha, /attribute, /preset/load), ("slot", name) (/encode, /sample, /z, /coords on that slot) and
+"presets" (writing the presets file).
+
+What each address replies (all replies go to the sender's host at the reply port and to subscribers):
+- /encode, /sample, /z, /coords: the notes of that slot's latent (no attributes applied);
+- /alpha, /attribute, /preset/load: the notes of the current point slerp(a, b, alpha) + attributes;
+- /ping: /pong; /status and /attributes: their reply; the rest: nothing unless an error.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+import numpy as np
+
+from server import args as A
+from server.addresses import MAX_ENCODE_NOTES
+from server.latent import coordinates_to_z, sample_prior
+from server.state import LiveState, PendingLatent
+from server.wire import message
+from vae.codec import Note
+
+if TYPE_CHECKING:
+    from server.osc import OscServer, Sender
+
+MAX_TEMPERATURE = 100.0
+MAX_SEED = 2**31 - 1  # an OSC int32
+MIN_BPM, MAX_BPM = 1.0, 1000.0
+MAX_SUBSCRIBERS = 32
+CURRENT = "current"
+PRESETS = "presets"
+
+Handler = Callable[["OscServer", list, "Sender"], None]
+
+
+def ping(srv: OscServer, args: list, sender: Sender) -> None:
+    srv.send(sender, message("/pong"))
+
+
+def status(srv: OscServer, args: list, sender: Sender) -> None:
+    srv.send(sender, message("/status", *srv.status_values()))
+
+
+def attributes(srv: OscServer, args: list, sender: Sender) -> None:
+    srv.send(sender, message("/attributes", *srv.engine.bundle.attributes))
+
+
+def encode(srv: OscServer, args: list, sender: Sender) -> None:
+    slot = A.slot(args[0])
+    notes = _clip(args[1:])
+    tokens, report = srv.engine.codec.encode_with_report(notes, srv.engine.num_steps)
+    if not tokens.any():
+        raise A.ArgumentError(
+            f"no note of the clip fits the model ({report.out_of_range} out of pitch range, "
+            f"{report.unknown_drums} unknown drums, {report.truncated} past beat {srv.engine.bundle.length_beats:g})")
+    with srv.lock:
+        srv.state.slots[slot] = PendingLatent(tokens, srv.engine.encode_tokens)
+    srv.submit_decode(("slot", slot), "/encode", sender, lambda st: st.slot_z(slot))
+
+
+def sample(srv: OscServer, args: list, sender: Sender) -> None:
+    slot = A.slot(args[0])
+    temperature = A.number(args[1], "temperature", 0.0, MAX_TEMPERATURE) if len(args) > 1 else 1.0
+    seed = A.whole(args[2], "seed", 0, MAX_SEED) if len(args) > 2 else srv.next_sample_seed()
+    _set_slot(srv, "/sample", slot, sample_prior(srv.engine.z_size, temperature, seed), sender)
+
+
+def z(srv: OscServer, args: list, sender: Sender) -> None:
+    slot = A.slot(args[0])
+    size = srv.engine.z_size
+    if len(args) - 1 != size:
+        raise A.ArgumentError(f"z must have {size} values (the model's z size), got {len(args) - 1}")
+    values = [A.number(v, f"z[{i}]", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE) for i, v in enumerate(args[1:])]
+    _set_slot(srv, "/z", slot, np.asarray(values, dtype=np.float32), sender)
+
+
+def coords(srv: OscServer, args: list, sender: Sender) -> None:
+    slot = A.slot(args[0])
+    stats = srv.engine.bundle.latent
+    if stats is None:
+        raise A.ArgumentError("this bundle has no latent statistics (manifest 'latent'): re-export it")
+    if len(args) - 1 > stats.num_coordinates:
+        raise A.ArgumentError(f"at most {stats.num_coordinates} coordinates, got {len(args) - 1}")
+    values = [A.number(v, f"c{i}", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE) for i, v in enumerate(args[1:])]
+    _set_slot(srv, "/coords", slot, coordinates_to_z(values, stats), sender)
+
+
+def alpha(srv: OscServer, args: list, sender: Sender) -> None:
+    value = A.number(args[0], "alpha", 0.0, 1.0)
+    with srv.lock:
+        srv.state.alpha = value
+    srv.submit_decode(CURRENT, "/alpha", sender, srv.current_z)
+
+
+def attribute(srv: OscServer, args: list, sender: Sender) -> None:
+    name = A.text(args[0], "attribute name")
+    known = srv.engine.bundle.attributes
+    if name not in known:
+        raise A.ArgumentError(f"unknown attribute {name!r}; this model has: {', '.join(known) or 'none'}")
+    amount = A.number(args[1], "amount", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE)
+    with srv.lock:
+        srv.state.attributes[name] = amount
+    srv.submit_decode(CURRENT, "/attribute", sender, srv.current_z)
+
+
+def temperature(srv: OscServer, args: list, sender: Sender) -> None:
+    value = A.number(args[0], "temperature", 0.0, MAX_TEMPERATURE)
+    with srv.lock:
+        srv.state.temperature = value
+
+
+def seed(srv: OscServer, args: list, sender: Sender) -> None:
+    value = A.whole(args[0], "seed", 0, MAX_SEED)
+    with srv.lock:
+        srv.state.seed = value
+        srv.sample_count = 0  # /sample without a seed restarts its reproducible sequence
+
+
+def preset_save(srv: OscServer, args: list, sender: Sender) -> None:
+    name = A.preset_name(args[0])
+    with srv.lock:
+        snapshot = srv.state.snapshot()
+    srv.presets.put(name, snapshot)
+    srv.submit_job(PRESETS, "/preset/save", sender, srv.presets.persist)
+
+
+def preset_load(srv: OscServer, args: list, sender: Sender) -> None:
+    name = A.preset_name(args[0])
+    try:
+        entry = srv.presets.get(name)
+    except KeyError as exc:
+        raise A.ArgumentError(str(exc.args[0])) from None
+    with srv.lock:
+        try:
+            _recall(srv.state, entry, srv.engine.z_size)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise A.ArgumentError(f"preset {name!r} does not fit this model: {exc}") from None
+    srv.submit_decode(CURRENT, "/preset/load", sender, srv.current_z)
+
+
+def bpm(srv: OscServer, args: list, sender: Sender) -> None:
+    value = A.number(args[0], "bpm", MIN_BPM, MAX_BPM)
+    with srv.lock:
+        srv.state.bpm = value
+    if srv.playback is not None:
+        srv.playback.set_bpm(value)
+
+
+def subscribe(srv: OscServer, args: list, sender: Sender) -> None:
+    target = (sender[0], A.whole(args[0], "port", 1, 65535))
+    with srv.lock:
+        if target not in srv.subscribers and len(srv.subscribers) >= MAX_SUBSCRIBERS:
+            raise A.ArgumentError(f"already {MAX_SUBSCRIBERS} subscribers; /unsubscribe one first")
+        srv.subscribers.add(target)
+
+
+def unsubscribe(srv: OscServer, args: list, sender: Sender) -> None:
+    target = (sender[0], A.whole(args[0], "port", 1, 65535))
+    with srv.lock:
+        if target not in srv.subscribers:
+            raise A.ArgumentError(f"port {target[1]} on {target[0]} is not subscribed")
+        srv.subscribers.discard(target)
+
+
+HANDLERS: dict[str, Handler] = {
+    "/ping": ping, "/status": status, "/encode": encode, "/sample": sample, "/z": z, "/coords": coords,
+    "/alpha": alpha, "/attribute": attribute, "/attributes": attributes, "/temperature": temperature,
+    "/seed": seed, "/preset/save": preset_save, "/preset/load": preset_load, "/bpm": bpm,
+    "/subscribe": subscribe, "/unsubscribe": unsubscribe,
+}
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+
+def _set_slot(srv: OscServer, address: str, slot: str, value: np.ndarray, sender: Sender) -> None:
+    with srv.lock:
+        srv.state.slots[slot] = value
+    srv.submit_decode(("slot", slot), address, sender, lambda st: st.slot_z(slot))
+
+
+def _clip(values: list) -> list[Note]:
+    """pitch velocity start duration, repeated; each checked (ranges in the error text)."""
+    if not values:
+        raise A.ArgumentError("empty clip: give pitch velocity start duration for at least one note")
+    if len(values) % 4:
+        raise A.ArgumentError(f"clip arguments come in fours (pitch velocity start duration), got {len(values)}")
+    if len(values) // 4 > MAX_ENCODE_NOTES:
+        raise A.ArgumentError(f"clip has {len(values) // 4} notes; at most {MAX_ENCODE_NOTES}")
+    notes = []
+    for i in range(0, len(values), 4):
+        k = i // 4
+        pitch = A.whole(values[i], f"note {k} pitch", 0, 127)
+        velocity = A.whole(values[i + 1], f"note {k} velocity", 0, 127)
+        start = A.number(values[i + 2], f"note {k} start", 0.0, A.MAX_MAGNITUDE)
+        duration = A.number(values[i + 3], f"note {k} duration", 0.0, A.MAX_MAGNITUDE)
+        if duration <= 0:
+            raise A.ArgumentError(f"note {k} duration must be > 0")
+        notes.append(Note(start=start, pitch=pitch, velocity=velocity, duration=duration))
+    return notes
+
+
+def _recall(state: LiveState, entry, z_size: int) -> None:
+    if isinstance(entry, LiveState):  # saved in this session (slots may still be pending encodes)
+        state.slots = dict(entry.slots)
+        state.alpha, state.attributes = entry.alpha, dict(entry.attributes)
+        state.temperature, state.seed = entry.temperature, entry.seed
+    else:
+        state.apply_preset(entry, z_size)

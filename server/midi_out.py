@@ -1,0 +1,72 @@
+"""MIDI out (`--midi NAME`): a playback sink writing to a MIDI output port through mido + python-rtmidi.
+
+NAME opens an existing output port of that name if there is one (Windows has no virtual ports: create
+one with loopMIDI and pass its name), else a virtual port that synths and DAWs can connect to, shown as
+`musicvae:NAME`. The rtmidi API is the platform default (ALSA, CoreMIDI, WinMM), then JACK on Linux: a
+machine without /dev/snd has no ALSA sequencer, but a running JACK server carries MIDI just as well.
+Set MUSICVAE_MIDI_API (e.g. UNIX_JACK) to choose one.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+log = logging.getLogger("musicvae.server")
+
+CLIENT_NAME = "musicvae"
+API_ENV = "MUSICVAE_MIDI_API"
+ALL_NOTES_OFF = 123  # control change: the safety net after the explicit note-offs
+
+
+class MidiUnavailable(RuntimeError):
+    pass
+
+
+def candidate_apis() -> list[str | None]:
+    forced = os.environ.get(API_ENV)
+    if forced:
+        return [forced]
+    return [None, "UNIX_JACK"] if sys.platform.startswith("linux") else [None]
+
+
+class MidiSink:
+    def __init__(self, name: str, channel: int = 0):
+        import mido  # rtmidi loads only when MIDI out is asked for
+
+        self.channel = channel
+        self._mido = mido
+        self._sounding: set[int] = set()
+        errors = []
+        for api in candidate_apis():
+            try:
+                self.port = self._open(name, api)
+                break
+            except Exception as exc:  # rtmidi raises SystemError/OSError/RtMidiError by platform
+                errors.append(f"{api or 'default API'}: {exc}")
+        else:
+            raise MidiUnavailable(f"cannot open MIDI output {name!r} ({'; '.join(errors)}). On Linux without "
+                                  f"/dev/snd start a JACK server first (jackd -d dummy); on Windows create "
+                                  f"the port with loopMIDI and pass its name")
+        log.info("MIDI out on %r (%s)", self.port.name, getattr(self.port, "api", "rtmidi"))
+
+    def _open(self, name: str, api: str | None):
+        backend = self._mido.Backend("mido.backends.rtmidi" + (f"/{api}" if api else ""), load=True)
+        existing = [n for n in backend.get_output_names() if n == name or n.split(":")[-1].strip() == name]
+        if existing and not existing[0].startswith(CLIENT_NAME):
+            return backend.open_output(existing[0])
+        return backend.open_output(name, client_name=CLIENT_NAME)
+
+    def note_on(self, pitch: int, velocity: int) -> None:
+        self.port.send(self._mido.Message("note_on", channel=self.channel, note=pitch, velocity=velocity))
+        self._sounding.add(pitch)
+
+    def note_off(self, pitch: int) -> None:
+        self.port.send(self._mido.Message("note_off", channel=self.channel, note=pitch, velocity=0))
+        self._sounding.discard(pitch)
+
+    def close(self) -> None:
+        for pitch in sorted(self._sounding):  # the scheduler has sent these already; belt and braces
+            self.note_off(pitch)
+        self.port.send(self._mido.Message("control_change", channel=self.channel, control=ALL_NOTES_OFF, value=0))
+        self.port.close()

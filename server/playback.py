@@ -1,0 +1,201 @@
+"""Looping the current sequence for MIDI and audio out (DESIGN.md section 8).
+
+`LoopScheduler` is pure logic on a clock you pass in (tests drive it with a fake one): it loops the
+playing notes at the tempo and switches to a newly decoded sequence only at the next bar line, keeping the
+loop's phase, so a morph never cuts a note mid-bar. Every note-on it emits is matched by a note-off: at
+the note's end, before the same pitch starts again, at a switch, and on `stop`.
+
+`Playback` runs a scheduler on a thread against real time and forwards its events to sinks (the MIDI
+port, the synth), each of which has `note_on(pitch, velocity)`, `note_off(pitch)` and `close()`.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable, Protocol, Sequence
+
+from vae.codec import STEPS_PER_BAR, STEPS_PER_BEAT, Note
+
+log = logging.getLogger("musicvae.server")
+
+MAX_CATCH_UP_STEPS = STEPS_PER_BAR  # late by more than a bar (machine stalled): skip ahead, don't burst
+
+
+@dataclass(frozen=True)
+class Event:
+    step: int  # absolute 16th-note step since playback started
+    kind: str  # "on" | "off"
+    pitch: int
+    velocity: int = 0
+
+
+class Sink(Protocol):
+    def note_on(self, pitch: int, velocity: int) -> None: ...
+    def note_off(self, pitch: int) -> None: ...
+    def close(self) -> None: ...
+
+
+class LoopScheduler:
+    def __init__(self, loop_steps: int, bpm: float = 120.0, steps_per_bar: int = STEPS_PER_BAR):
+        self.loop_steps = int(loop_steps)
+        self.steps_per_bar = steps_per_bar
+        self.bpm = float(bpm)
+        self._ons: list[list[tuple[int, int, int]]] | None = None  # per loop step: (pitch, velocity, length)
+        self._pending: list[list[tuple[int, int, int]]] | None = None
+        self._sounding: dict[int, int] = {}  # pitch -> absolute step its note ends
+        self._anchor_time = 0.0  # the clock time of absolute step `_anchor_step`
+        self._anchor_step = 0.0
+        self._next_step = 0  # first step not yet processed
+        self.switches = 0
+
+    # ----------------------------------------------------------------------------------------- control
+
+    @property
+    def playing(self) -> bool:
+        return self._ons is not None
+
+    @property
+    def sounding(self) -> list[int]:
+        return sorted(self._sounding)
+
+    def set_notes(self, notes: Sequence[Note], now: float) -> None:
+        """Play these notes: at once if nothing plays yet, else from the next bar line."""
+        table = self._table(notes)
+        if self._ons is None:
+            self._ons, self._pending = table, None
+            self._anchor_time, self._anchor_step, self._next_step = now, 0.0, 0
+        else:
+            self._pending = table
+
+    def set_bpm(self, bpm: float, now: float) -> None:
+        """Change tempo from now on, without a jump in position."""
+        self._anchor_step, self._anchor_time = self.step_at(now), now
+        self.bpm = float(bpm)
+
+    def stop(self) -> list[Event]:
+        """Silence: note-offs for everything sounding; the loop forgets its notes."""
+        events = [Event(self._next_step, "off", p) for p in sorted(self._sounding)]
+        self._sounding.clear()
+        self._ons = self._pending = None
+        return events
+
+    # ---------------------------------------------------------------------------------------------- time
+
+    def step_at(self, now: float) -> float:
+        return self._anchor_step + (now - self._anchor_time) * self.bpm / 60.0 * STEPS_PER_BEAT
+
+    def time_of(self, step: float) -> float:
+        return self._anchor_time + (step - self._anchor_step) * 60.0 / (self.bpm * STEPS_PER_BEAT)
+
+    def next_time(self) -> float | None:
+        """When the next unprocessed step falls due (None when idle)."""
+        return self.time_of(self._next_step) if self.playing else None
+
+    def advance(self, now: float) -> list[Event]:
+        """All events due up to `now`, in order (note-offs before note-ons on the same step)."""
+        if not self.playing:
+            return []
+        target = math.floor(self.step_at(now) + 1e-9)
+        events: list[Event] = []
+        if target - self._next_step > MAX_CATCH_UP_STEPS:
+            events += [Event(self._next_step, "off", p) for p in sorted(self._sounding)]
+            self._sounding.clear()
+            self._next_step = target
+        while self._next_step <= target:
+            events += self._process(self._next_step)
+            self._next_step += 1
+        return events
+
+    # ------------------------------------------------------------------------------------------ internal
+
+    def _table(self, notes: Sequence[Note]) -> list[list[tuple[int, int, int]]]:
+        table: list[list[tuple[int, int, int]]] = [[] for _ in range(self.loop_steps)]
+        for n in notes:
+            start = int(round(n.start * STEPS_PER_BEAT))
+            length = max(1, int(round(n.duration * STEPS_PER_BEAT)))
+            if 0 <= start < self.loop_steps:
+                table[start].append((int(n.pitch), int(n.velocity), length))
+        return table
+
+    def _process(self, step: int) -> list[Event]:
+        events = [Event(step, "off", p) for p, end in sorted(self._sounding.items()) if end <= step]
+        for event in events:
+            del self._sounding[event.pitch]
+        if self._pending is not None and step % self.steps_per_bar == 0:
+            events += [Event(step, "off", p) for p in sorted(self._sounding)]
+            self._sounding.clear()
+            self._ons, self._pending = self._pending, None
+            self.switches += 1
+        for pitch, velocity, length in self._ons[step % self.loop_steps]:
+            if pitch in self._sounding:  # retrigger: end the old note first
+                events.append(Event(step, "off", pitch))
+            events.append(Event(step, "on", pitch, velocity))
+            self._sounding[pitch] = step + length
+        return events
+
+
+class Playback:
+    """A scheduler thread on the real clock, fanning events out to sinks."""
+
+    def __init__(self, loop_steps: int, sinks: Sequence[Sink], bpm: float = 120.0,
+                 clock: Callable[[], float] = time.monotonic):
+        self.scheduler = LoopScheduler(loop_steps, bpm)
+        self.sinks = list(sinks)
+        self.clock = clock
+        self.events_sent = 0
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._loop, name="musicvae-playback", daemon=True)
+        self._thread.start()
+
+    def set_notes(self, notes: Sequence[Note]) -> None:
+        with self._cond:
+            self.scheduler.set_notes(notes, self.clock())
+            self._cond.notify()
+
+    def set_bpm(self, bpm: float) -> None:
+        with self._cond:
+            self.scheduler.set_bpm(bpm, self.clock())
+            self._cond.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                if self._stopping:
+                    return
+                due = self.scheduler.next_time()
+                wait = None if due is None else max(0.0, due - self.clock())
+                if wait is None or wait > 0:
+                    self._cond.wait(wait)
+                    if self._stopping:
+                        return
+                self._send(self.scheduler.advance(self.clock()))
+
+    def _send(self, events: Sequence[Event]) -> None:
+        for event in events:
+            for sink in self.sinks:
+                try:
+                    if event.kind == "on":
+                        sink.note_on(event.pitch, event.velocity)
+                    else:
+                        sink.note_off(event.pitch)
+                except Exception:  # one broken sink must not silence the others or stop the clock
+                    log.exception("playback sink %s failed", type(sink).__name__)
+            self.events_sent += 1
+
+    def close(self) -> None:
+        """Stop the loop, send every pending note-off, close the sinks."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._thread.join(2.0)
+        with self._cond:
+            self._send(self.scheduler.stop())
+        for sink in self.sinks:
+            try:
+                sink.close()
+            except Exception:
+                log.exception("closing %s failed", type(sink).__name__)
