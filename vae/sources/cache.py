@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vae.sources import Piece, Skip, record_from_dict
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 
 def default_cache_dir() -> Path:
