@@ -69,7 +69,7 @@ def export_bundle(checkpoint: Path, data_dir: Path, out: Path, options: ExportOp
         raise FileNotFoundError(f"checkpoint {checkpoint} does not exist")
     try:
         model, config, meta = load_model(checkpoint)
-    except (OSError, ValueError, KeyError, RuntimeError) as exc:  # safetensors raises its own errors on truncation
+    except Exception as exc:  # a truncated file raises safetensors' own SafetensorError, among others
         raise ValueError(f"cannot load checkpoint {checkpoint}: {exc}") from exc
     staging = out.parent / f".{out.name}.partial-{os.getpid()}"
     if staging.exists():
@@ -112,8 +112,8 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
     export_encoder(model, staging / "encoder.onnx", m.num_steps)
     export_decoder(model, staging / "decoder.onnx", m.z_size, m.num_steps, m.num_classes)
 
-    _say(f"checking parity with PyTorch on {min(options.parity_windows, len(test))} test windows")
-    parity_set = _subset(test, options.parity_windows, rng)
+    parity_set, sources = _parity_windows(data_dir, config.dataset, test, train, options.parity_windows, rng)
+    _say(f"checking parity with PyTorch on {len(parity_set)} windows ({sources})")
     parity = check_parity(model, staging / "encoder.onnx", staging / "decoder.onnx", parity_set, seed=options.seed)
 
     latent_set = _subset(train, options.latent_windows, rng)
@@ -125,7 +125,7 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
     metrics = _test_metrics(model, config, _subset(test, options.metric_windows, rng)) if options.metric_windows else {}
     _copy_weights(meta, staging)
     training = {"data": _data_summary(data_dir, config.dataset), "checkpoint": meta}
-    manifest = build_manifest(config, staging, training=training, metrics=metrics, parity=parity.as_dict(),
+    manifest = build_manifest(config, staging, training=training, metrics=metrics, parity={**parity.as_dict(), "splits": sources},
                               attributes=vectors, attribute_info=quartiles, latent=coordinates.as_dict())
     write_json(staging / "manifest.json", manifest)
     return manifest
@@ -145,6 +145,21 @@ def _publish(staging: Path, out: Path) -> None:
 def _check_shape(windows: np.ndarray, num_steps: int, dataset: str) -> None:
     if windows.ndim != 2 or windows.shape[1] != num_steps:
         raise ValueError(f"{dataset} windows have shape {windows.shape}, the model expects [N, {num_steps}]")
+
+
+def _parity_windows(data_dir: Path, dataset: str, test: np.ndarray, train: np.ndarray, limit: int,
+                    rng: np.random.Generator) -> tuple[np.ndarray, str]:
+    """Test windows first; a small test split is topped up from valid, then train, to reach `limit`."""
+    from vae.shards import load_windows
+
+    parts, names = [test], ["test"]
+    for split in ("valid", "train"):
+        if sum(map(len, parts)) >= limit:
+            break
+        windows = train if split == "train" else load_windows(data_dir, dataset, split)
+        parts.append(windows)
+        names.append(split)
+    return _subset(np.concatenate(parts), limit, rng), "+".join(names)
 
 
 def _subset(windows: np.ndarray, limit: int, rng: np.random.Generator) -> np.ndarray:
