@@ -20,6 +20,7 @@ import numpy as np
 from pythonosc.osc_packet import OscPacket
 
 from bench.stats import Latency
+from server.addresses import STATUS_FIELDS
 from server.wire import message
 
 
@@ -91,7 +92,7 @@ class ServerProcess:
         while time.monotonic() < deadline:
             for _, addr, args in self.receive(0.2):
                 if addr == "/status":
-                    return dict(zip(args[0::2], args[1::2])) if _is_key_value(args) else {"args": list(args)}
+                    return dict(zip(STATUS_FIELDS, args))
         return {}
 
     def close(self) -> None:
@@ -108,10 +109,6 @@ class ServerProcess:
 
     def __exit__(self, *exc):
         self.close()
-
-
-def _is_key_value(args: tuple) -> bool:
-    return len(args) % 2 == 0 and all(isinstance(k, str) for k in args[0::2])
 
 
 def alpha_sweep(server: ServerProcess, rate_hz: float = 100.0, seconds: float = 10.0) -> SweepResult:
@@ -133,7 +130,7 @@ def alpha_sweep(server: ServerProcess, rate_hz: float = 100.0, seconds: float = 
                  if arrival > sent_at[0]]
     status = server.status()
     return SweepResult(rate_hz, seconds, n, len(latencies), len(latencies) / n,
-                       int(status.get("stale_dropped", -1)), bool(replies and replies[-1] > sent_at[-1]),
+                       int(status.get("dropped", -1)), bool(replies and replies[-1] > sent_at[-1]),
                        Latency.from_seconds(latencies or [float("nan")]))
 
 

@@ -42,3 +42,7 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
 # Replies the server sends (clients match on these).
 REPLIES = ("/pong", "/status", "/notes/begin", "/note", "/notes/end", "/attributes", "/error")
 SLOTS = ("a", "b")
+
+# The positional arguments of the /status reply, in order (clients index into it).
+STATUS_FIELDS = ("model", "provider", "z_size", "bars", "steps", "temperature", "bpm", "alpha", "seed", "decodes",
+                 "dropped", "errors", "subscribers")
