@@ -112,6 +112,8 @@ class ServerProcess:
 
 
 def alpha_sweep(server: ServerProcess, rate_hz: float = 100.0, seconds: float = 10.0) -> SweepResult:
+    while server.receive(0.3):  # replies to earlier requests (the slots' /sample) must not count
+        pass
     n = int(rate_hz * seconds)
     alphas = np.abs(np.linspace(-1.0, 1.0, n))  # 1 -> 0 -> 1: a knob turned down and back up
     sent_at = np.empty(n)
