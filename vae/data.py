@@ -35,7 +35,12 @@ from vae.shards import DATASETS, SPLITS
 from vae.sources import Piece, Skip, hydrogen, midi_folder, music21_corpus
 from vae.sources.cache import ParseCache, default_cache_dir
 
-SPLIT_RULE = "int(sha1(piece id)[:8 bytes]) % 100: 0-79 train, 80-89 valid, 90-99 test"
+SPLIT_RULE = (
+    "bucket = int(sha1(piece id)[:8 bytes]) % 100: 0-79 train, 80-89 valid, 90-99 test; a collection of "
+    "fewer than 20 kept pieces (e.g. the 7 Hydrogen songs) is ranked by (bucket, hash) instead and its last "
+    "10% (at least 1) go to test, the 10% before them (at least 1) to valid, so no split is left empty"
+)
+SMALL_COLLECTION = 20  # below this many pieces, the plain 80/10/10 hash can leave valid or test empty
 DEDUP_RULE = (
     "identical windows are kept once per split (first piece in id order wins); then valid drops windows "
     "found in train, and test drops windows found in train or valid"
@@ -47,9 +52,32 @@ class NoWindowsError(RuntimeError):
     """No source gave a single window."""
 
 
+def _hash(piece_id: str) -> int:
+    return int.from_bytes(hashlib.sha1(piece_id.encode("utf-8")).digest()[:8], "big")
+
+
 def split_of(piece_id: str) -> str:
-    bucket = int.from_bytes(hashlib.sha1(piece_id.encode("utf-8")).digest()[:8], "big") % 100
+    """The split of a piece of a large collection: a fixed hash, so it never depends on what else is read."""
+    bucket = _hash(piece_id) % 100
     return "train" if bucket < 80 else "valid" if bucket < 90 else "test"
+
+
+def assign_splits(pieces: list[Piece]) -> dict[str, str]:
+    """piece id -> split (SPLIT_RULE). Pieces of one collection share a rule; every id gets one split."""
+    by_collection: dict[str, list[str]] = defaultdict(list)
+    for piece in pieces:
+        by_collection[piece.collection].append(piece.id)
+    splits = {}
+    for ids in by_collection.values():
+        if len(ids) >= SMALL_COLLECTION or len(ids) < 3:
+            splits.update((i, split_of(i)) for i in ids)
+            continue
+        ranked = sorted(ids, key=lambda i: (_hash(i) % 100, _hash(i)))
+        held_out = max(1, round(0.1 * len(ids)))
+        for rank, piece_id in enumerate(ranked):
+            from_end = len(ranked) - rank
+            splits[piece_id] = "test" if from_end <= held_out else "valid" if from_end <= 2 * held_out else "train"
+    return splits
 
 
 @dataclass
@@ -199,11 +227,12 @@ def _read_sources(options: BuildOptions) -> tuple[list[Piece | Skip], dict]:
             records.append(Skip(f"midi/{folder}", "midi", reason, f"no MIDI files in {folder}"))
         jobs.extend(("midi", str(p), midi_folder.piece_id(folder, p)) for p in files)
     if options.hydrogen:
-        for path in options.hydrogen_paths:
-            files = hydrogen.find_files([path])
-            if not files and Path(path) not in map(Path, hydrogen.DEFAULT_DIRS):
-                records.append(Skip(f"hydrogen/{path}", "hydrogen", "no_music_files", f"nothing in {path}"))
-            jobs.extend(("h2", str(p)) for p in files)
+        files = hydrogen.find_files(options.hydrogen_paths)
+        if not files:  # no drums at all: say where we looked
+            where = ", ".join(map(str, options.hydrogen_paths))
+            records.append(Skip("hydrogen", "hydrogen", "no_music_files",
+                                f"no .h2song/.h2pattern in {where} (Debian package hydrogen-data has demo songs)"))
+        jobs.extend(("h2", str(p)) for p in files)
     cache = ParseCache(options.cache_dir) if options.cache_dir else None
     todo, cached = _from_cache(jobs, cache)
     records.extend(cached)
@@ -300,7 +329,7 @@ def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict,
             skips.append(Skip(piece.id, piece.collection, "no_windows",
                               "fewer complete bars on the grid than the shortest window, or only rests"))
     index = {p.id: i for i, p in enumerate(kept)}
-    splits = {p.id: split_of(p.id) for p in kept}
+    splits = assign_splits(kept)
     datasets = {name: _write_dataset(out, name, kept, windowed, index, splits) for name in DATASETS}
     _write_json(out / "pieces.json", [
         {"index": i, "id": p.id, "collection": p.collection, "split": splits[p.id], "title": p.title,

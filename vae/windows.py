@@ -103,7 +103,8 @@ def layout(measures: list[Measure], order: list[int], stats: Counter | None = No
     for k, i in enumerate(order):
         m = measures[i]
         following = measures[order[k + 1]] if k + 1 < len(order) else None
-        if m.full and (origin is None or abs(math.remainder(position - origin, m.bar_length)) > EPS):
+        if m.full and m.bar_length > 0 and (
+                origin is None or abs(math.remainder(position - origin, m.bar_length)) > EPS):
             origin = position  # the first complete bar, or a new grid after a real shift
         aligned = origin is not None and m.bar_length > 0 and \
             abs(math.remainder(position - origin, m.bar_length)) < EPS
