@@ -32,7 +32,7 @@ import numpy as np
 
 from vae import shards
 from vae.shards import DATASETS, SPLITS
-from vae.sources import Piece, Skip, hydrogen, midi_folder, music21_corpus
+from vae.sources import SUPPORTED_METERS, Piece, Skip, hydrogen, midi_folder, music21_corpus
 from vae.sources.cache import ParseCache, default_cache_dir
 
 SPLIT_RULE = (
@@ -323,7 +323,7 @@ def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict,
             kept.append(piece)
             pitches.update(result.pitches)
             drum_pitches.update(result.drum_pitches)
-        elif not any(m in _supported() for m in piece.meters()):
+        elif not any(m in SUPPORTED_METERS for m in piece.meters()):
             skips.append(Skip(piece.id, piece.collection, "unsupported_meter", "", _main_meter(piece)))
         else:
             skips.append(Skip(piece.id, piece.collection, "no_windows",
@@ -347,7 +347,7 @@ def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict,
         },
         "grid": {
             "steps_per_bar": 16, "steps_per_quarter": 4, "hop_bars": 1,
-            "meters_kept": sorted(_supported()),
+            "meters_kept": sorted(SUPPORTED_METERS),
             "note": "bars are 4 quarter notes; two 2/4 bars make one; the grid starts at the first complete "
                     "bar (after any pickup); repeats expanded; no transposition",
         },
@@ -358,12 +358,6 @@ def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict,
         "notes": _note_summary(stats, pitches, drum_pitches),
         "counts": dict(sorted(stats.items())),
     }
-
-
-def _supported() -> dict:
-    from vae.sources import SUPPORTED_METERS
-
-    return SUPPORTED_METERS
 
 
 def _main_meter(piece: Piece) -> str:
