@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
 log = logging.getLogger("musicvae.server")
 
 CLIENT_NAME = "musicvae"
 API_ENV = "MUSICVAE_MIDI_API"
 ALL_NOTES_OFF = 123  # control change: the safety net after the explicit note-offs
+CLOSE_GRACE_S = 0.1
 
 
 class MidiUnavailable(RuntimeError):
@@ -69,4 +71,6 @@ class MidiSink:
         for pitch in sorted(self._sounding):  # the scheduler has sent these already; belt and braces
             self.note_off(pitch)
         self.port.send(self._mido.Message("control_change", channel=self.channel, control=ALL_NOTES_OFF, value=0))
+        # JACK delivers queued messages in its next process cycles; closing at once would discard them.
+        time.sleep(CLOSE_GRACE_S)
         self.port.close()
