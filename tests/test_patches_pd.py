@@ -1,0 +1,143 @@
+"""Live: patches/musicvae.pd running headless in Pure Data against the real server.
+
+A small driver patch, opened beside the performer patch, points its [netsend]/[netreceive] at the test
+server (through the patch's musicvae-netsend / musicvae-netreceive receivers), subscribes, sets the bpm
+and presses "sample A" through the bang's receive name, exactly as a performer's click would. The
+performer patch announces what it parsed (musicvae-notes-begin, -note, -notes-end) and what it played
+(musicvae-played); the driver prints those to stderr and quits Pd. Pd runs in real time (`-batch` would
+run in logical time and exit before any reply: DESIGN.md section 10).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.server import free_udp_port
+
+PATCH = Path(__file__).resolve().parents[1] / "patches" / "musicvae.pd"
+PD = shutil.which("pd")
+pytestmark = pytest.mark.skipif(PD is None, reason="Pure Data is not installed (apt-get install puredata-core)")
+
+BPM = 480  # a 2-bar loop lasts one second
+QUIT_AFTER_END_MS = 1500
+SAFETY_QUIT_MS = 25000
+
+DRIVER = """#N canvas 0 50 450 300 12;
+#X obj 10 10 loadbang;
+#X msg 10 40 \\; musicvae-netsend disconnect \\; musicvae-netsend connect 127.0.0.1 {server} \\; musicvae-netreceive listen {listen};
+#X obj 10 80 delay 100;
+#X msg 10 105 list {listen};
+#X obj 10 130 oscformat subscribe;
+#X obj 10 155 s musicvae-out;
+#X obj 10 185 delay 600;
+#X msg 10 210 {actions};
+#X obj 10 250 delay {safety};
+#X msg 10 275 \\; pd quit;
+#X obj 250 10 r musicvae-notes-begin;
+#X obj 250 35 print MV-BEGIN;
+#X obj 250 60 r musicvae-note;
+#X obj 250 85 print MV-NOTE;
+#X obj 250 110 r musicvae-played;
+#X obj 250 135 print MV-PLAYED;
+#X obj 250 160 r musicvae-notes-end;
+#X obj 250 185 print MV-END;
+#X obj 250 210 t b;
+#X obj 250 235 delay {quit_after};
+#X connect 0 0 1 0;
+#X connect 0 0 2 0;
+#X connect 2 0 3 0;
+#X connect 3 0 4 0;
+#X connect 4 0 5 0;
+#X connect 0 0 6 0;
+#X connect 6 0 7 0;
+#X connect 0 0 8 0;
+#X connect 8 0 9 0;
+#X connect 10 0 11 0;
+#X connect 12 0 13 0;
+#X connect 14 0 15 0;
+#X connect 16 0 17 0;
+#X connect 16 0 18 0;
+#X connect 18 0 19 0;
+#X connect 19 0 9 0;
+"""
+
+
+def _run_pd(driver: Path, cwd: Path) -> tuple[str, float]:
+    started = time.monotonic()
+    run = subprocess.run([PD, "-nogui", "-noaudio", "-nomidi", "-stderr", "-open", str(PATCH), "-open", str(driver)],
+                         capture_output=True, text=True, timeout=45, cwd=cwd)
+    log = run.stdout + run.stderr
+    assert "couldn't create" not in log and "connection failed" not in log, log
+    return log, time.monotonic() - started
+
+
+def _printed(log: str, tag: str) -> list[list[float]]:
+    return [[float(v) for v in m.group(1).split()] for m in re.finditer(rf"^{tag}: (.*)$", log, re.MULTILINE)]
+
+
+def test_pd_patch_samples_receives_and_plays(live_server, tmp_path):
+    reference = live_server.client()  # the server's reply port: what the server really sent
+    listen = free_udp_port()
+    driver = tmp_path / "driver.pd"
+    driver.write_text(DRIVER.format(server=live_server.port, listen=listen, safety=SAFETY_QUIT_MS,
+                                    quit_after=QUIT_AFTER_END_MS,
+                                    actions=f"\\; musicvae-bpm {BPM} \\; musicvae-sample-a bang"))
+    log, elapsed = _run_pd(driver, tmp_path)
+    assert elapsed < SAFETY_QUIT_MS / 1000 - 1, f"Pd hit the safety quit: no /notes/end arrived\n{log}"
+
+    begins, notes, ends = _printed(log, "MV-BEGIN"), _printed(log, "MV-NOTE"), _printed(log, "MV-END")
+    assert begins and ends, f"the patch never parsed a notes bundle\n{log}"
+    decode_id, count = begins[0]
+    assert ends[0] == [decode_id]
+    assert count > 0 and len(notes) >= count, (count, notes)
+    received = notes[:int(count)]
+    assert all(len(n) == 4 for n in received)
+
+    # the same bundle, as the server's reply port saw it (python-osc, an independent parser)
+    sent = next(r for r in (reference.wait_notes(timeout=1.0) for _ in range(5)) if r and r.id == decode_id)
+    assert sent.count == count
+    for (pitch, velocity, start, duration), note in zip(received, sent.notes):
+        assert (pitch, velocity) == (note.pitch, note.velocity)
+        assert start == pytest.approx(note.start, abs=1e-4) and duration == pytest.approx(note.duration, abs=1e-4)
+
+    # the loop played received pitches through [makenote] -> [noteout]
+    played = [p[0] for p in _printed(log, "MV-PLAYED")]
+    assert played, f"nothing played in {QUIT_AFTER_END_MS} ms at {BPM} bpm\n{log}"
+    in_time = [n[0] for n in sorted(received, key=lambda n: n[2])]
+    assert any(all(p == in_time[(offset + i) % len(in_time)] for i, p in enumerate(played))
+               for offset in range(len(in_time))), f"played {played} is not the loop {in_time} in order"
+
+    stats = live_server.server.stats()
+    assert not stats["errors"], stats["errors"]
+    for address in ("/subscribe", "/ping", "/status", "/bpm", "/sample"):
+        assert stats["received"].get(address, 0) >= 1, (address, stats["received"])
+    assert live_server.server.state.bpm == BPM
+
+
+def test_every_pd_control_reaches_the_server_without_an_error(live_server, tmp_path):
+    """Turn each control once, through its receive name, after sampling both slots."""
+    actions = ["musicvae-sample-b bang", "musicvae-alpha 0.5", "musicvae-temperature 0.5", "musicvae-c0 1.5",
+               "musicvae-c7 -1", "musicvae-coords-slot 1", "musicvae-c3 2", "musicvae-note_density 1",
+               "musicvae-syncopation_8th -1", "musicvae-preset 3", "musicvae-save bang", "musicvae-load bang",
+               "musicvae-seed 7", "musicvae-sample-a bang"]
+    driver = tmp_path / "driver.pd"
+    driver.write_text(DRIVER.format(server=live_server.port, listen=free_udp_port(), safety=SAFETY_QUIT_MS,
+                                    quit_after=QUIT_AFTER_END_MS,
+                                    actions=" ".join(f"\\; {a}" for a in actions)))
+    log, elapsed = _run_pd(driver, tmp_path)
+    assert elapsed < SAFETY_QUIT_MS / 1000 - 1, log
+    stats = live_server.server.stats()
+    assert not stats["errors"], (stats["errors"], log)
+    for address in ("/sample", "/alpha", "/temperature", "/coords", "/attribute", "/preset/save", "/preset/load"):
+        assert stats["received"].get(address, 0) >= 1, (address, stats["received"])
+    state = live_server.server.state
+    assert state.alpha == pytest.approx(0.5) and state.temperature == pytest.approx(0.5)
+    assert state.attributes["note_density"] == pytest.approx(1.0)
+    assert state.attributes["syncopation_8th"] == pytest.approx(-1.0)
+    assert "preset3" in live_server.server.presets.names()
+    assert _printed(log, "MV-END"), log
