@@ -1,0 +1,207 @@
+"""MusicVAE (Roberts et al. 2018) in PyTorch: bidirectional LSTM encoder, flat or hierarchical decoder.
+
+Contract (common brief, DESIGN.md section 3):
+- `encode(tokens [B, T]) -> (mu, sigma)`, sigma = softplus(.).
+- `decode(z [B, Z], temperature [B], uniform [B, T, C]) -> tokens [B, T]`: Gumbel-max sampling,
+  argmax(logits / T - log(-log u)) where T > 0 and argmax(logits) where T == 0. A Python loop over a fixed
+  number of steps with pure tensor ops, so `torch.onnx.export(..., dynamo=False)` traces it into one
+  static graph (the whole autoregressive loop in one ONNX Runtime run).
+- `reconstruction_logits(z, tokens, sampling_probability, generator)` for training.
+
+Decoder inputs are cheap at every step: the one-hot previous token times W_ih is a row gather of a
+[C+1, 4H] table (row 0 = the start token, a zero input), and the z (or c_u) part of the input projection
+is computed once per sequence (or bar), not per step.
+
+"Previous tokens" sequences use -1 for the start token (zero input): prev[:, 0] = -1, prev[:, t] = x[t-1].
+"""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from vae.configs import ModelConfig
+from vae.lstm import InitialState, InputlessLSTM, StepWeights, set_forget_bias, stacked_step, unstack
+
+START = -1
+
+
+def shift_right(tokens: torch.Tensor) -> torch.Tensor:
+    """Inputs for teacher forcing: the start token, then every token but the last."""
+    return F.pad(tokens[:, :-1], (1, 0), value=START)
+
+
+def one_hot_inputs(prev: torch.Tensor, num_classes: int) -> torch.Tensor:
+    """One-hot [N, S, C] with the start token (-1) as an all-zero row."""
+    return F.one_hot(prev + 1, num_classes + 1)[..., 1:].float()
+
+
+def gumbel_argmax(logits: torch.Tensor, temperature: torch.Tensor, uniform: torch.Tensor) -> torch.Tensor:
+    """argmax(logits / T - log(-log u)) per row where T > 0, argmax(logits) where T == 0; no control flow."""
+    sample = (temperature > 0).unsqueeze(-1)
+    safe_t = torch.where(temperature > 0, temperature, torch.ones_like(temperature)).unsqueeze(-1)
+    noisy = logits / safe_t - torch.log(-torch.log(uniform))
+    return torch.where(sample, noisy, logits).argmax(dim=-1)
+
+
+class Encoder(nn.Module):
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.num_classes = cfg.num_classes
+        self.rnn = nn.LSTM(cfg.num_classes, cfg.encoder_hidden, cfg.encoder_layers, batch_first=True,
+                           bidirectional=True, dropout=cfg.dropout if cfg.encoder_layers > 1 else 0.0)
+        set_forget_bias(self.rnn)
+        self.mu = nn.Linear(2 * cfg.encoder_hidden, cfg.z_size)
+        self.sigma = nn.Linear(2 * cfg.encoder_hidden, cfg.z_size)
+
+    def forward(self, tokens: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        _, (h, _) = self.rnn(F.one_hot(tokens, self.num_classes).float())
+        final = torch.cat([h[-2], h[-1]], dim=-1)  # last layer: forward state after step T, backward after step 1
+        return self.mu(final), F.softplus(self.sigma(final))
+
+
+class TokenDecoder(nn.Module):
+    """Autoregressive LSTM over tokens conditioned on a vector (z for flat, c_u for a hier bar).
+
+    Initial state tanh(W cond); input at each step = previous token one-hot ⊕ cond.
+    """
+
+    def __init__(self, num_classes: int, cond_size: int, hidden: int, layers: int, dropout: float):
+        super().__init__()
+        self.num_classes = num_classes
+        self.rnn = nn.LSTM(num_classes + cond_size, hidden, layers, batch_first=True,
+                           dropout=dropout if layers > 1 else 0.0)
+        set_forget_bias(self.rnn)
+        self.init = InitialState(cond_size, hidden, layers)
+        self.output = nn.Linear(hidden, num_classes)
+
+    def teacher_forced(self, cond: torch.Tensor, prev: torch.Tensor) -> torch.Tensor:
+        """cond [N, E], prev [N, S] (previous tokens, -1 = start) -> logits [N, S, C], one fused nn.LSTM call."""
+        steps = prev.shape[1]
+        x = torch.cat([one_hot_inputs(prev, self.num_classes), cond.unsqueeze(1).expand(-1, steps, -1)], dim=-1)
+        h, _ = self.rnn(x, self.init(cond))
+        return self.output(h)
+
+    def sample(self, cond: torch.Tensor, prev_index: torch.Tensor, temperature: torch.Tensor,
+               uniform: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Decode uniform.shape[1] steps from the state tanh(W cond).
+
+        prev_index [N]: row of the first input in the token table (0 = start, t + 1 = token t).
+        -> (tokens [N, S], index of the last token, to continue into a next bar).
+        """
+        weights = StepWeights(self.rnn)
+        w0 = self.rnn.weight_ih_l0
+        # Row gather table for the one-hot part; row 0 (the start token) is a zero input.
+        token_gates = F.pad(w0[:, : self.num_classes].t(), (0, 0, 1, 0))
+        cond_gates = F.linear(cond, w0[:, self.num_classes:], weights.bias[0])  # once per sequence
+        state = unstack(self.init(cond))
+        tokens = []
+        for t in range(uniform.shape[1]):
+            out, state = stacked_step(weights, token_gates[prev_index] + cond_gates, state)
+            token = gumbel_argmax(self.output(out), temperature, uniform[:, t])
+            tokens.append(token)
+            prev_index = token + 1
+        return torch.stack(tokens, dim=1), prev_index
+
+
+class FlatDecoder(nn.Module):
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.core = TokenDecoder(cfg.num_classes, cfg.z_size, cfg.decoder_hidden, cfg.decoder_layers, cfg.dropout)
+
+    def teacher_forced(self, z: torch.Tensor, prev: torch.Tensor) -> torch.Tensor:
+        return self.core.teacher_forced(z, prev)
+
+    def decode(self, z: torch.Tensor, temperature: torch.Tensor, uniform: torch.Tensor) -> torch.Tensor:
+        start = torch.zeros_like(temperature, dtype=torch.long)
+        return self.core.sample(z, start, temperature, uniform)[0]
+
+
+class HierDecoder(nn.Module):
+    """Conductor LSTM (one step per bar, zero inputs) -> per-bar embeddings c_u -> bottom TokenDecoder per bar.
+
+    Bottom state never crosses bars (each bar starts from tanh(W c_u)). Teacher forcing runs all bars as
+    one batch of B*U in both bar_input modes (the true previous token is known); decoding does so only
+    for bar_input="start".
+    """
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.conductor_init = InitialState(cfg.z_size, cfg.conductor_hidden, cfg.conductor_layers)
+        self.conductor = InputlessLSTM(cfg.conductor_hidden, cfg.conductor_layers)
+        self.embedding = nn.Linear(cfg.conductor_hidden, cfg.conductor_output)
+        self.core = TokenDecoder(cfg.num_classes, cfg.conductor_output, cfg.decoder_hidden, cfg.decoder_layers,
+                                 cfg.dropout)
+
+    def bar_embeddings(self, z: torch.Tensor) -> torch.Tensor:
+        """z [B, Z] -> c [B, U, E]."""
+        return self.embedding(self.conductor(self.conductor_init(z), self.cfg.num_bars))
+
+    def teacher_forced(self, z: torch.Tensor, prev: torch.Tensor) -> torch.Tensor:
+        cfg = self.cfg
+        c = self.bar_embeddings(z).reshape(-1, cfg.conductor_output)
+        prev = prev.reshape(-1, cfg.steps_per_bar)
+        if cfg.bar_input == "start":
+            prev = F.pad(prev[:, 1:], (1, 0), value=START)
+        return self.core.teacher_forced(c, prev).reshape(-1, cfg.num_steps, cfg.num_classes)
+
+    def decode(self, z: torch.Tensor, temperature: torch.Tensor, uniform: torch.Tensor) -> torch.Tensor:
+        cfg = self.cfg
+        c = self.bar_embeddings(z)
+        if cfg.bar_input == "start":
+            # Bars are independent given c: one batch of B*U, steps_per_bar sequential steps.
+            bar_t = temperature.unsqueeze(1).expand(-1, cfg.num_bars).reshape(-1)
+            bar_u = uniform.reshape(-1, cfg.steps_per_bar, cfg.num_classes)
+            start = torch.zeros_like(bar_t, dtype=torch.long)
+            tokens, _ = self.core.sample(c.reshape(-1, cfg.conductor_output), start, bar_t, bar_u)
+            return tokens.reshape(-1, cfg.num_steps)
+        prev = torch.zeros_like(temperature, dtype=torch.long)
+        bars = []
+        for u in range(cfg.num_bars):
+            s = u * cfg.steps_per_bar
+            tokens, prev = self.core.sample(c[:, u], prev, temperature, uniform[:, s: s + cfg.steps_per_bar])
+            bars.append(tokens)
+        return torch.cat(bars, dim=1)
+
+
+class MusicVAE(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        self.encoder = Encoder(config)
+        self.decoder = HierDecoder(config) if config.decoder == "hier" else FlatDecoder(config)
+
+    def encode(self, tokens: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.encoder(tokens)
+
+    def decode(self, z: torch.Tensor, temperature: torch.Tensor, uniform: torch.Tensor) -> torch.Tensor:
+        return self.decoder.decode(z, temperature, uniform)
+
+    def reconstruction_logits(self, z: torch.Tensor, tokens: torch.Tensor, sampling_probability: float = 0.0,
+                              generator: torch.Generator | None = None) -> torch.Tensor:
+        """Logits [B, T, C] for predicting `tokens` from z.
+
+        sampling_probability = 0: teacher forcing. Above 0: scheduled sampling by the two-pass "parallel
+        scheduled sampling" approximation (Duckworth et al. 2019): a teacher-forced pass without gradient,
+        tokens sampled from its softmax, each step's input replaced by that sample with probability p,
+        then the pass that trains. It costs one extra forward pass instead of a step-by-step loop; unlike
+        exact scheduled sampling, a replaced token is sampled given true (not sampled) earlier inputs.
+        """
+        inputs = tokens
+        if sampling_probability > 0:
+            with torch.no_grad():
+                logits = self.decoder.teacher_forced(z.detach(), shift_right(tokens))
+                uniform = torch.rand(logits.shape, generator=generator, device=logits.device).clamp_(1e-7, 1 - 1e-7)
+                sampled = gumbel_argmax(logits, torch.ones(logits.shape[:2], device=logits.device), uniform)
+                replace = torch.rand(tokens.shape, generator=generator, device=tokens.device) < sampling_probability
+                inputs = torch.where(replace, sampled, tokens)
+        return self.decoder.teacher_forced(z, shift_right(inputs))
+
+    def forward(self, tokens: torch.Tensor, sampling_probability: float = 0.0,
+                generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Training pass: encode, z = mu + sigma * eps, reconstruct. -> (logits, mu, sigma)."""
+        mu, sigma = self.encode(tokens)
+        eps = torch.randn(mu.shape, generator=generator, device=mu.device)
+        logits = self.reconstruction_logits(mu + sigma * eps, tokens, sampling_probability, generator)
+        return logits, mu, sigma
