@@ -6,6 +6,10 @@ under a key, so a burst on one knob decodes only its newest value. Keys: "curren
 /alpha, /attribute, /preset/load), ("slot", name) (/encode, /sample, /z, /coords on that slot) and
 "presets" (writing the presets file).
 
+/sample slot [temperature] [seed]: slot := N(0, I) * temperature (default 1) drawn with the seed; without
+a seed, the next of a reproducible sequence that /seed restarts. Decoding always uses the session's
+/temperature and /seed (the same noise for every decode, so a morph changes only where z changes).
+
 What each address replies (all replies go to the sender's host at the reply port and to subscribers):
 - /encode, /sample, /z, /coords: the notes of that slot's latent (no attributes applied);
 - /alpha, /attribute, /preset/load: the notes of the current point slerp(a, b, alpha) + attributes;

@@ -11,8 +11,9 @@ Replies go to the sender's host at the reply port (Max's [udpsend] cannot receiv
 /notes/begin id count, count x /note pitch velocity start duration, /notes/end id; id increases with
 every decode. Bad input of any kind gets `/error address "reason"` and the server keeps serving.
 
-/status replies, in this order: model provider z_size bars steps temperature bpm alpha seed decodes
-dropped errors subscribers (dropped: stale requests skipped in favour of newer ones).
+/status replies the fields of server.addresses.STATUS_FIELDS in that order: model provider z_size bars
+steps temperature bpm alpha seed decodes dropped errors subscribers (dropped: stale requests skipped in
+favour of newer ones).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from typing import Callable, Hashable
 import numpy as np
 
 from server import wire
-from server.addresses import ADDRESSES
+from server.addresses import ADDRESSES, STATUS_FIELDS
 from server.args import ArgumentError, count
 from server.engine import Engine
 from server.handlers import HANDLERS
@@ -227,13 +228,16 @@ class OscServer:
     # -------------------------------------------------------------------------------------------- status
 
     def status_values(self) -> list:
+        """The /status reply's arguments, in the order of server.addresses.STATUS_FIELDS."""
         e = self.engine
         with self.lock:
             s = self.state
-            values = [e.bundle.name, e.provider, e.z_size, e.bundle.num_bars, e.num_steps, float(s.temperature),
-                      float(s.bpm), float(s.alpha), int(s.seed), self.decode_id,
-                      sum(self.worker.dropped.values()), sum(self.errors.values()), len(self.subscribers)]
-        return values
+            fields = {"model": e.bundle.name, "provider": e.provider, "z_size": e.z_size, "bars": e.bundle.num_bars,
+                      "steps": e.num_steps, "temperature": float(s.temperature), "bpm": float(s.bpm),
+                      "alpha": float(s.alpha), "seed": int(s.seed), "decodes": self.decode_id,
+                      "dropped": sum(self.worker.dropped.values()), "errors": sum(self.errors.values()),
+                      "subscribers": len(self.subscribers)}
+        return [fields[name] for name in STATUS_FIELDS]
 
     def stats(self) -> dict:
         """Counters for tests and the benchmark."""

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from server import wire
-from server.addresses import ADDRESSES, REPLIES
+from server.addresses import ADDRESSES, REPLIES, STATUS_FIELDS
 from server.handlers import HANDLERS
 from server.latent import coordinates_to_z, sample_prior, slerp
 from tests.fixtures.server import OscClient, parse_notes
@@ -19,6 +19,7 @@ def test_ping_and_status(live_server):
     client = live_server.client()
     assert client.ping() is not None
     status = client.ask("/status", reply="/status").args
+    assert len(status) == len(STATUS_FIELDS)
     engine = live_server.server.engine
     assert status[:7] == [engine.bundle.name, engine.provider, engine.z_size, engine.bundle.num_bars,
                           engine.num_steps, pytest.approx(0.5), pytest.approx(120.0)]
@@ -198,3 +199,22 @@ def test_a_second_client_can_drive_the_server(live_server):
     with OscClient(live_server.port) as other:
         other.send("/subscribe", other.port)
         assert other.ask("/ping", reply="/pong") is not None
+
+
+def test_datagrams_over_8192_bytes_are_received(live_server):
+    """python-osc's own servers drop datagrams over 8192 bytes silently; a full 512-note /encode is ~10 kB."""
+    from server.addresses import MAX_ENCODE_NOTES
+    client = live_server.client()
+    clip = [v for i in range(MAX_ENCODE_NOTES) for v in (60 + i % 12, 100, i * 0.25, 0.25)]
+    assert len(wire.message("/encode", "a", *clip)) > 8192
+    reply = client.request("/encode", "a", *clip)
+    assert reply is not None and reply.notes
+
+
+def test_replies_refuse_numpy_scalars():
+    """OSC arguments must be Python int/float/str: a numpy scalar is a bug to catch, not to mis-encode."""
+    with pytest.raises(TypeError, match="float32"):
+        wire.message("/note", np.float32(1.0))
+    with pytest.raises(TypeError, match="bool"):
+        wire.message("/note", True)
+    assert wire.message("/x", 1, 2.5, "s") == b"/x\x00\x00,ifs\x00\x00\x00\x00\x00\x00\x00\x01@ \x00\x00s\x00\x00\x00"
