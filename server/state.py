@@ -37,9 +37,6 @@ class PendingLatent:
             return self._value
 
 
-Latent = "np.ndarray | PendingLatent"
-
-
 def resolve(latent) -> np.ndarray:
     return latent.value() if isinstance(latent, PendingLatent) else latent
 

@@ -1,9 +1,9 @@
 """Live behaviour under load: knob bursts are coalesced, /ping stays fast, junk never stops the server."""
 from __future__ import annotations
 
-import math
 import random
 import struct
+import threading
 import time
 
 import numpy as np
@@ -12,7 +12,7 @@ from server import wire
 from server.addresses import ADDRESSES
 from server.latent import slerp
 from server.worker import Job, LatestOnlyWorker
-from tests.fixtures.server import parse_notes
+from tests.fixtures.server import _wait, parse_notes
 
 PING_AFTER_BURST_S = 0.050
 
@@ -86,8 +86,12 @@ def test_fuzz_10000_malformed_datagrams(live_server):
         client.send_raw(data)
         if i % 200 == 199:
             time.sleep(0.002)  # let the kernel buffers drain a little; the point is content, not flooding
+    # The socket thread handles datagrams in order: once a marker sent after the junk has landed, every
+    # junk datagram has been handled (the junk holds valid /ping messages too, so a /pong proves nothing),
+    # and once the worker is idle, every decode some valid-looking junk asked for is done.
+    client.send("/seed", 424242)
+    assert _wait(lambda: live_server.server.state.seed == 424242, 30.0)
     assert live_server.server.worker.wait_idle(20.0)
-    client.settle(0.2)
     assert client.ping() is not None
     client.send("/temperature", 0.5)
     client.send("/seed", 0)
@@ -97,14 +101,14 @@ def test_fuzz_10000_malformed_datagrams(live_server):
     assert len(reasons) > 1000
     internal = [r for r in reasons if r.startswith("internal error") or r.startswith("failed")]
     assert not internal, internal[:5]
-    for name, z in live_server.server.state.slots.items():
+    for name in live_server.server.state.slots:
         assert np.isfinite(live_server.server.state.slot_z(name)).all()
 
 
 def test_worker_keeps_only_the_newest_job_per_key():
     worker = LatestOnlyWorker("test-worker")
     ran: list[str] = []
-    gate = __import__("threading").Event()
+    gate = threading.Event()
     worker.submit("block", Job("/block", gate.wait))
     for i in range(5):
         worker.submit("k", Job("/alpha", lambda i=i: ran.append(f"alpha{i}")))
@@ -119,4 +123,4 @@ def test_worker_keeps_only_the_newest_job_per_key():
     assert worker.wait_idle(5.0)
     assert ran[-2:] == ["ZeroDivisionError", "after"], "a failing job does not stop the worker"
     worker.stop()
-    assert not math.isnan(worker.failed["/x"])
+    assert worker.failed["/x"] == 1
