@@ -87,9 +87,9 @@ def export_bundle(checkpoint: Path, data_dir: Path, out: Path, options: ExportOp
 def _copy_weights(meta: dict, staging: Path) -> None:
     """Keep the PyTorch weights beside the graphs (pytorch/): the benchmark times the same model in eager
     mode from them, and anyone can re-export the bundle. The server never reads them."""
-    from vae.checkpoint import CONFIG_FILE, MODEL_FILE, STATE_FILE
+    from vae.checkpoint import BUNDLE_WEIGHTS, CONFIG_FILE, MODEL_FILE, STATE_FILE
 
-    target = staging / "pytorch"
+    target = staging / BUNDLE_WEIGHTS
     target.mkdir()
     for name in (CONFIG_FILE, MODEL_FILE, STATE_FILE):
         shutil.copy2(Path(meta["path"]) / name, target / name)

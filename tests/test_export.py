@@ -144,3 +144,14 @@ def test_export_cli_help_and_error_exit(tmp_path):
                              str(tmp_path), "--out", str(tmp_path / "b")], capture_output=True, text=True,
                             cwd=REPO, env=env, timeout=120)
     assert failed.returncode == 1 and "does not exist" in failed.stderr
+
+
+def test_evaluate_scores_a_bundle_from_its_pytorch_weights(tiny_bundle, tiny_checkpoint, tiny_data_dir):
+    """A fresh clone has models/, not runs/: `musicvae evaluate models/NAME` must give the run's numbers."""
+    from vae.evaluate import evaluate_checkpoint
+
+    from_bundle = evaluate_checkpoint(tiny_bundle, tiny_data_dir, limit=64, progress=False)
+    from_run = evaluate_checkpoint(tiny_checkpoint, tiny_data_dir, limit=64, progress=False)
+    assert from_bundle["checkpoint"].endswith("pytorch")
+    for key in ("teacher_forced_accuracy", "sampled_accuracy", "kl_total", "active_dims", "step"):
+        assert from_bundle[key] == from_run[key], key

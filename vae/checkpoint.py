@@ -31,6 +31,7 @@ MODEL_FILE = "model.safetensors"
 OPTIMIZER_FILE = "optimizer.safetensors"
 STATE_FILE = "state.json"
 CHECKPOINTS = "checkpoints"
+BUNDLE_WEIGHTS = "pytorch"  # where an exported bundle keeps its checkpoint
 
 
 def unwrap(model: nn.Module) -> nn.Module:
@@ -123,17 +124,19 @@ def list_checkpoints(run_dir: str | Path) -> list[Path]:
 
 
 def resolve_checkpoint(path: str | Path) -> Path:
-    """A checkpoint directory, or a run directory's newest checkpoint."""
+    """A checkpoint directory, a run directory's newest checkpoint, or a model bundle's `pytorch/` weights
+    (so `musicvae evaluate models/NAME` scores a shipped bundle on a fresh clone, with no training run)."""
     path = Path(path)
-    if (path / MODEL_FILE).exists() and (path / STATE_FILE).exists():
-        return path
+    for candidate in (path, path / BUNDLE_WEIGHTS):
+        if (candidate / MODEL_FILE).exists() and (candidate / STATE_FILE).exists():
+            return candidate
     found = list_checkpoints(path)
     if found:
         return found[-1]
     if not path.exists():
         raise FileNotFoundError(f"checkpoint {path} does not exist")
-    raise FileNotFoundError(f"{path} is neither a checkpoint ({MODEL_FILE} + {STATE_FILE}) nor a training run "
-                            f"directory with {CHECKPOINTS}/step-*/")
+    raise FileNotFoundError(f"{path} is neither a checkpoint ({MODEL_FILE} + {STATE_FILE}), a training run "
+                            f"directory with {CHECKPOINTS}/step-*/, nor a model bundle with {BUNDLE_WEIGHTS}/")
 
 
 def read_config(path: str | Path) -> Config:
