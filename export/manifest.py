@@ -1,22 +1,15 @@
 """The bundle's manifest.json: what a server needs to know to load and drive the graphs."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import asdict
 from pathlib import Path
 
-FORMAT = "musicvae-bundle"
-FORMAT_VERSION = 1
+# The reader's definitions, so writer and reader cannot drift apart.
+from server.bundle import FORMAT, SUPPORTED_VERSIONS, sha256_file
 
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+FORMAT_VERSION = SUPPORTED_VERSIONS[-1]
 
 
 def build_manifest(config, bundle_dir: Path, *, training: dict, metrics: dict, parity: dict,
