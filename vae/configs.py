@@ -132,6 +132,11 @@ _TRAIN_SMALL = TrainConfig(
     free_bits=64.0, sampling_rate=250.0, steps=20_000, checkpoint_every=250, eval_every=250, eval_windows=1024,
 )
 
+# 16 bars: Magenta's free bits and constant beta, teacher forcing, batch 32, and lr 1e-3: at 3e-3 the
+# hierarchical model's validation teacher-forced accuracy was 0.622 at step 1000 against 0.776 at 1e-3.
+_TRAIN_16BAR_SMALL = replace(_TRAIN_SMALL, batch_size=32, learning_rate=1e-3, free_bits=256, beta_rate=0.0,
+                             sampling_rate=0.0)
+
 CONFIGS: dict[str, Config] = {
     c.name: c
     for c in (
@@ -155,10 +160,10 @@ CONFIGS: dict[str, Config] = {
         Config("mel_16bar_hier_small", ModelConfig(**_MEL_16BAR, encoder_hidden=256, z_size=256, decoder="hier",
                                                    decoder_hidden=192, decoder_layers=2, conductor_hidden=256,
                                                    conductor_layers=1, conductor_output=128, bar_input="start"),
-               replace(_TRAIN_SMALL, batch_size=32, free_bits=256, beta_rate=0.0, sampling_rate=0.0), "mel_16bar"),
+               _TRAIN_16BAR_SMALL, "mel_16bar"),
         Config("mel_16bar_flat_small", ModelConfig(**_MEL_16BAR, encoder_hidden=256, z_size=256,
                                                    decoder_hidden=192, decoder_layers=2),
-               replace(_TRAIN_SMALL, batch_size=32, free_bits=256, beta_rate=0.0, sampling_rate=0.0), "mel_16bar"),
+               _TRAIN_16BAR_SMALL, "mel_16bar"),
         Config("drums_2bar_small", ModelConfig(**_DRUMS_2BAR, encoder_hidden=256, z_size=128, decoder_hidden=192,
                                                decoder_layers=2),
                replace(_TRAIN_SMALL, free_bits=48), "drums_2bar"),
