@@ -78,6 +78,15 @@ def test_resume_continues_exactly(data_dir, tmp_path):
     assert meta["step"] == 6 and meta["validation"]["teacher_forced_accuracy"] > 0
 
 
+def test_resume_refuses_changed_training_settings(data_dir, tmp_path):
+    """A registry edit between runs must not silently change a run's schedule halfway."""
+    train(tiny(), data_dir, tmp_path / "run", TrainOptions(steps=3, **QUIET))
+    with pytest.raises(ValueError, match=r"learning_rate: 0.003 -> 0.01.*config.json --resume"):
+        train(tiny(learning_rate=1e-2), data_dir, tmp_path / "run", TrainOptions(steps=6, resume=True, **QUIET))
+    assert [c.name for c in list_checkpoints(tmp_path / "run")][-1] == "step-00000003"
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["train"]["learning_rate"] == 3e-3
+
+
 def test_ddp_two_cpu_ranks_hold_identical_weights(data_dir, tmp_path):
     config_path = tmp_path / "tiny.json"
     config_path.write_text(json.dumps(tiny(steps=4, batch_size=16).to_dict()))

@@ -124,6 +124,11 @@ class Trainer:
         if saved.model != self.config.model:
             raise ValueError(f"cannot resume: {ckpt} was trained with different {saved.name} model sizes than the "
                              "config now has; train into a new --out")
+        if saved.train != self.config.train:
+            changed = [f"{f}: {getattr(saved.train, f)} -> {getattr(self.config.train, f)}"
+                       for f in saved.train.__dataclass_fields__ if getattr(saved.train, f) != getattr(self.config.train, f)]
+            raise ValueError(f"cannot resume: {ckpt} was trained with other settings ({'; '.join(changed)}); resume "
+                             f"with the run's own config: musicvae train {ckpt / 'config.json'} --resume ...")
         from safetensors.torch import load_file
         self.model.load_state_dict(load_file(str(ckpt / "model.safetensors"), device=str(self.world.device)))
         if (ckpt / OPTIMIZER_FILE).exists():
