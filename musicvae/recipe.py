@@ -29,9 +29,9 @@ class Recipe:
 
 
 RECIPES = {r.config: r for r in (
-    Recipe("mel_2bar_small", steps=4000),
-    Recipe("mel_16bar_hier_small", steps=1500),
-    Recipe("mel_16bar_flat_small", steps=1500),
+    Recipe("mel_2bar_small", steps=7500),
+    Recipe("mel_16bar_hier_small", steps=2000),
+    Recipe("mel_16bar_flat_small", steps=2048),
     Recipe("drums_2bar_small", steps=1500),
 )}
 

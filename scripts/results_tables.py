@@ -1,0 +1,80 @@
+"""Print the README's results tables (markdown) from the JSON files the commands in README.md write.
+
+    python scripts/results_tables.py results/
+
+reads results/test_*.json (`musicvae evaluate ... --json`), results/latent_*/latent.json
+(`musicvae evaluate-latent ... --out`) and results/bench.json (`musicvae bench ... --json`).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def accuracy_table(tests: list[dict]) -> str:
+    lines = ["| model | step | test windows | teacher-forced | sampled | majority baseline | KL (nats) | active dims |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for m in tests:
+        lines.append(f"| `{m['config']}` | {m['step']} | {m['windows']} | {m['teacher_forced_accuracy']:.3f} | "
+                     f"{m['sampled_accuracy']:.3f} | {m['majority_baseline_accuracy']:.3f} | {m['kl_total']:.1f} | "
+                     f"{m['active_dims']} / {m['z_size']} (Burda: {m['active_dims_burda']}) |")
+    return "\n".join(lines)
+
+
+def interpolation_table(latent: dict) -> str:
+    interp = latent["interpolation"]
+    lines = [f"| α | latent (slerp) | data space |", "| ---: | ---: | ---: |"]
+    for a, x, d in zip(interp["alphas"], interp["latent_hamming_to_a"], interp["data_hamming_to_a"]):
+        lines.append(f"| {a:.1f} | {x:.3f} | {d:.3f} |")
+    return "\n".join(lines)
+
+
+def attribute_table(latent: dict) -> str:
+    attrs = latent["attributes"]
+    lines = ["| vector added ↓ / measured → | " + " | ".join(attrs["measured"]) + " |",
+             "| --- |" + " ---: |" * len(attrs["measured"])]
+    for name, row in zip(attrs["names"], attrs["matrix"]):
+        cells = [f"**{v:+.2f}**" if m == name else f"{v:+.2f}" for m, v in zip(attrs["measured"], row)]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def bench_table(bench: dict) -> str:
+    lines = ["| model | runtime | op | batch | p50 ms | p95 ms | p99 ms | GFLOP/s | ORT speed-up |",
+             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    sweeps = []
+    for model in bench["models"]:
+        for r in model["rows"]:
+            lat = r["latency"]
+            lines.append(f"| {model['name']} | {r['runtime']} | {r['op']} | {r['batch']} | {lat['p50_ms']:.2f} | "
+                         f"{lat['p95_ms']:.2f} | {lat['p99_ms']:.2f} | {r.get('gflops', '')} | "
+                         f"{r.get('speedup_vs_pytorch', '')} |")
+        if model.get("osc_sweep"):
+            s = model["osc_sweep"]
+            lat = s["latency"]
+            sweeps.append(f"| {model['name']} | {s['rate_hz']:.0f} Hz × {s['seconds']:.0f} s | {lat['p50_ms']:.2f} | "
+                          f"{lat['p95_ms']:.2f} | {lat['p99_ms']:.2f} | {s['answered_fraction']:.1%} | "
+                          f"{s['stale_dropped']} | {s['last_alpha_answered']} |")
+    if sweeps:
+        lines += ["", "| model | /alpha sweep | round trip p50 ms | p95 ms | p99 ms | answered | stale dropped | last α answered |",
+                  "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |", *sweeps]
+    return "\n".join(lines)
+
+
+def main(folder: Path) -> None:
+    tests = [json.loads(p.read_text()) for p in sorted(folder.glob("test_*.json"))]
+    if tests:
+        print("### Reconstruction on the test split\n\n" + accuracy_table(tests) + "\n")
+    for path in sorted(folder.glob("latent_*/latent.json")):
+        latent = json.loads(path.read_text())
+        print(f"### Interpolation, {latent['bundle']}\n\n" + interpolation_table(latent) + "\n")
+        if latent["attributes"]["names"]:
+            print(f"### Attribute vectors, {latent['bundle']}\n\n" + attribute_table(latent) + "\n")
+    bench = folder / "bench.json"
+    if bench.exists():
+        print("### Latency\n\n" + bench_table(json.loads(bench.read_text())) + "\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "results"))
