@@ -20,7 +20,6 @@ from tests.fixtures.server import REPO, free_udp_port
 from vae.shards import load_windows
 
 MODELS = REPO / "models"
-DEFAULT_MODEL = MODELS / "mel_2bar_small"
 MAX_BUNDLE_BYTES = 30 * 1024 * 1024
 
 BUNDLES = ["mel_2bar_small", "mel_16bar_hier_small"]
@@ -49,7 +48,7 @@ def test_bundle_is_small_and_self_describing(name):
     manifest = json.loads((path / "manifest.json").read_text())
     assert manifest["config"]["name"] == name
     engine = _engine(name)  # checks the manifest version and every graph's sha256
-    assert engine.provider == "CPUExecutionProvider" or "CPU" in engine.provider
+    assert "CPU" in engine.provider
 
 
 @pytest.mark.parametrize("name,dataset,least,margin", RECONSTRUCTION_BARS)

@@ -128,8 +128,8 @@ _TRAIN_16BAR = TrainConfig(free_bits=256, beta_max=0.2, beta_rate=0.0, sampling_
 # 0.684 against 0.645 with 1e-3; 128 free bits instead of 64 changed nothing by step 500 (0.631 vs 0.629).
 _TRAIN_SMALL = TrainConfig(
     batch_size=128, learning_rate=3e-3, lr_decay_rate=0.9997, min_learning_rate=1e-4, beta_max=0.2,
-    beta_rate=0.9995,
-    free_bits=64.0, sampling_rate=250.0, steps=20_000, checkpoint_every=250, eval_every=250, eval_windows=1024,
+    beta_rate=0.9995, free_bits=64.0, sampling_rate=250.0, steps=20_000, checkpoint_every=250, eval_every=250,
+    eval_windows=1024,
 )
 
 # 16 bars: Magenta's free bits and constant beta, teacher forcing only, batch 32. lr 3e-3 as for 2 bars:

@@ -20,7 +20,7 @@ import math
 import os
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -125,8 +125,8 @@ class Trainer:
             raise ValueError(f"cannot resume: {ckpt} was trained with different {saved.name} model sizes than the "
                              "config now has; train into a new --out")
         if saved.train != self.config.train:
-            changed = [f"{f}: {getattr(saved.train, f)} -> {getattr(self.config.train, f)}"
-                       for f in saved.train.__dataclass_fields__ if getattr(saved.train, f) != getattr(self.config.train, f)]
+            old, new = asdict(saved.train), asdict(self.config.train)
+            changed = [f"{name}: {old[name]} -> {new[name]}" for name in old if old[name] != new[name]]
             raise ValueError(f"cannot resume: {ckpt} was trained with other settings ({'; '.join(changed)}); resume "
                              f"with the run's own config: musicvae train {ckpt / 'config.json'} --resume ...")
         from safetensors.torch import load_file
