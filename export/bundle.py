@@ -108,9 +108,9 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
     train = load_windows(data_dir, config.dataset, "train")
     _check_shape(test, m.num_steps, config.dataset)
 
-    _say("tracing ONNX graphs")
+    _say("writing ONNX graphs")
     export_encoder(model, staging / "encoder.onnx", m.num_steps)
-    export_decoder(model, staging / "decoder.onnx", m.z_size, m.num_steps, m.num_classes)
+    export_decoder(model, staging / "decoder.onnx")
 
     parity_set, sources = _parity_windows(data_dir, config.dataset, test, train, options.parity_windows, rng)
     _say(f"checking parity with PyTorch on {len(parity_set)} windows ({sources})")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -154,35 +153,6 @@ def test_previous_mode_feeds_the_last_token_of_the_bar_before():
         a, b = model.reconstruction_logits(z, tokens), model.reconstruction_logits(z, changed)
     assert not torch.allclose(a[:, s], b[:, s])  # bar 1's first step sees it
     assert torch.allclose(a[:, 2 * s:], b[:, 2 * s:], atol=1e-6)  # but no bar state crosses further
-
-
-def test_decode_traces_to_onnx(tmp_path):
-    ort = pytest.importorskip("onnxruntime")
-    model = make_model("hier_start")
-    cfg = model.config
-
-    class Decoder(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.m = model
-
-        def forward(self, z, t, u):
-            return self.m.decode(z, t, u)
-
-    path = tmp_path / "decoder.onnx"
-    args = (torch.zeros(2, cfg.z_size), torch.ones(2), torch.full((2, cfg.num_steps, cfg.num_classes), 0.5))
-    with torch.no_grad(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the tracer warns about every unrolled loop step
-        torch.onnx.export(Decoder(), args, str(path), dynamo=False, opset_version=17,
-                          input_names=["z", "temperature", "uniform"], output_names=["tokens"],
-                          dynamic_axes={"z": {0: "b"}, "temperature": {0: "b"}, "uniform": {0: "b"}, "tokens": {0: "b"}})
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    z = torch.randn(3, cfg.z_size, generator=torch.Generator().manual_seed(12))
-    t = torch.tensor([0.0, 1.0, 2.0])
-    u = noise(model, 3, seed=13)
-    (out,) = session.run(None, {"z": z.numpy(), "temperature": t.numpy(), "uniform": u.numpy()})
-    with torch.no_grad():
-        assert np.array_equal(out, model.decode(z, t, u).numpy())
 
 
 # -------------------------------------------------------------------------------------------- schedules

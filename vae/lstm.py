@@ -2,7 +2,7 @@
 
 Teacher-forced passes run the fused `nn.LSTM`; autoregressive decoding runs `stacked_step`, a hand-written
 cell over the SAME parameters (nn.LSTM layout and gate order i, f, g, o), because decoding feeds each
-step's output back as the next input and must trace into a plain ONNX graph of MatMul/Gather/Sigmoid ops.
+step's output back as the next input, one step at a time.
 """
 from __future__ import annotations
 

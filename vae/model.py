@@ -3,9 +3,9 @@
 Contract (common brief, DESIGN.md section 3):
 - `encode(tokens [B, T]) -> (mu, sigma)`, sigma = softplus(.).
 - `decode(z [B, Z], temperature [B], uniform [B, T, C]) -> tokens [B, T]`: Gumbel-max sampling,
-  argmax(logits / T - log(-log u)) where T > 0 and argmax(logits) where T == 0. A Python loop over a fixed
-  number of steps with pure tensor ops, so `torch.onnx.export(..., dynamo=False)` traces it into one
-  static graph (the whole autoregressive loop in one ONNX Runtime run).
+  argmax(logits / T - log(-log u)) where T > 0 and argmax(logits) where T == 0. This is the reference
+  the bundle's decoder graph (export/decoder_graph.py, built from these weights) must match token for
+  token, and what the benchmark times as "PyTorch eager".
 - `reconstruction_logits(z, tokens, sampling_probability, generator)` for training.
 
 Decoder inputs are cheap at every step: the one-hot previous token times W_ih is a row gather of a
