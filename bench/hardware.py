@@ -1,10 +1,15 @@
 """What the hardware can do, so each decode's achieved GFLOP/s can be read against it."""
 from __future__ import annotations
 
+import os
 import platform
+import subprocess
+import sys
 import time
 
 import numpy as np
+
+BLAS_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def matmul_gflops(n: int = 1024, repeats: int = 10) -> float:
@@ -19,6 +24,15 @@ def matmul_gflops(n: int = 1024, repeats: int = 10) -> float:
         a @ b
         best = min(best, time.perf_counter() - start)
     return 2.0 * n ** 3 / best / 1e9
+
+
+def matmul_gflops_one_thread() -> float | None:
+    """The same rate on one thread, the ceiling for ONNX Runtime decoding on one: measured in a child
+    process whose BLAS thread-count variables are 1 (a running BLAS cannot be narrowed portably)."""
+    env = {**os.environ, **{name: "1" for name in BLAS_THREAD_VARIABLES}}
+    done = subprocess.run([sys.executable, "-c", "from bench.hardware import matmul_gflops; print(matmul_gflops())"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    return float(done.stdout.strip()) if done.returncode == 0 else None
 
 
 def matvec_gflops(n: int = 1024, repeats: int = 200) -> float:
@@ -36,8 +50,6 @@ def matvec_gflops(n: int = 1024, repeats: int = 200) -> float:
 
 
 def describe() -> dict:
-    import os
-
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo") as f:

@@ -27,11 +27,17 @@ class Latency:
         return asdict(self)
 
 
-def time_calls(fn: Callable[[], object], runs: int = 200, warmup: int = 20) -> Latency:
+def time_calls(fn: Callable[[], object], runs: int = 200, warmup: int = 20, interval: float = 0.0) -> Latency:
+    """Latency of `runs` calls after `warmup`; back to back, or one call every `interval` seconds (the
+    cadence a knob sends at, where caches go cold between calls)."""
     for _ in range(warmup):
         fn()
     samples = np.empty(runs)
+    due = time.perf_counter()
     for i in range(runs):
+        if interval:
+            due += interval
+            time.sleep(max(0.0, due - time.perf_counter()))
         start = time.perf_counter()
         fn()
         samples[i] = time.perf_counter() - start

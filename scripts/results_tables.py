@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from bench.table import markdown_table
+
 
 def accuracy_table(tests: list[dict]) -> str:
     lines = ["| model | step | test windows | teacher-forced | sampled | majority baseline | KL (nats) | active dims |",
@@ -40,28 +42,6 @@ def attribute_table(latent: dict) -> str:
     return "\n".join(lines)
 
 
-def bench_table(bench: dict) -> str:
-    lines = ["| model | runtime | op | batch | p50 ms | p95 ms | p99 ms | GFLOP/s | ORT speed-up |",
-             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    sweeps = []
-    for model in bench["models"]:
-        for r in model["rows"]:
-            lat = r["latency"]
-            lines.append(f"| {model['name']} | {r['runtime']} | {r['op']} | {r['batch']} | {lat['p50_ms']:.2f} | "
-                         f"{lat['p95_ms']:.2f} | {lat['p99_ms']:.2f} | {r.get('gflops', '')} | "
-                         f"{r.get('speedup_vs_pytorch', '')} |")
-        if model.get("osc_sweep"):
-            s = model["osc_sweep"]
-            lat = s["latency"]
-            sweeps.append(f"| {model['name']} | {s['rate_hz']:.0f} Hz × {s['seconds']:.0f} s | {lat['p50_ms']:.2f} | "
-                          f"{lat['p95_ms']:.2f} | {lat['p99_ms']:.2f} | {s['answered_fraction']:.1%} | "
-                          f"{s['stale_dropped']} | {s['last_alpha_answered']} |")
-    if sweeps:
-        lines += ["", "| model | /alpha sweep | round trip p50 ms | p95 ms | p99 ms | answered | stale dropped | last α answered |",
-                  "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |", *sweeps]
-    return "\n".join(lines)
-
-
 def main(folder: Path) -> None:
     tests = [json.loads(p.read_text()) for p in sorted(folder.glob("test_*.json"))]
     if tests:
@@ -73,7 +53,7 @@ def main(folder: Path) -> None:
             print(f"### Attribute vectors, {latent['bundle']}\n\n" + attribute_table(latent) + "\n")
     bench = folder / "bench.json"
     if bench.exists():
-        print("### Latency\n\n" + bench_table(json.loads(bench.read_text())) + "\n")
+        print("### Latency\n\n" + markdown_table(json.loads(bench.read_text())) + "\n")
 
 
 if __name__ == "__main__":

@@ -18,20 +18,28 @@ def test_bench_measures_every_row_and_the_osc_round_trip(tiny_bundle, tmp_path):
                           timeout=240)
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text())
-    assert result["hardware"]["matmul_gflops"] > 0
+    assert result["hardware"]["matmul_gflops"] > 0 and result["hardware"]["matmul_gflops_1_thread"] > 0
     (model,) = result["models"]
-    rows = {(r["runtime"], r["op"], r["batch"]): r for r in model["rows"]}
+    back_to_back = [r for r in model["rows"] if "pace_hz" not in r]
+    rows = {(r["runtime"], r["op"], r["batch"]): r for r in back_to_back}
+    assert len(rows) == len(back_to_back) == 8
     for runtime in ("onnxruntime", "pytorch"):
         for op in ("encode", "decode"):
             for batch in (1, 8):
                 lat = rows[(runtime, op, batch)]["latency"]
                 assert 0 < lat["p50_ms"] <= lat["p95_ms"] <= lat["p99_ms"]
+    (paced,) = [r for r in model["rows"] if "pace_hz" in r]  # the live decode at the knob's cadence
+    assert (paced["runtime"], paced["op"], paced["batch"], paced["pace_hz"]) == ("onnxruntime", "decode", 1, 100)
+    assert paced["latency"]["runs"] == 20 and "speedup_vs_pytorch" not in paced
     assert rows[("onnxruntime", "decode", 1)]["speedup_vs_pytorch"] > 0
     assert rows[("onnxruntime", "decode", 1)]["gflops"] > 0
     sweep = model["osc_sweep"]
     assert sweep["sent"] == 150 and 0.5 <= sweep["answered_fraction"] <= 1.0
     assert sweep["last_alpha_answered"] and sweep["stale_dropped"] >= 0
-    assert "OSC /alpha at 100 Hz" in done.stdout
+    lat, over = sweep["latency"], sweep["overhead_ms"]
+    assert over["p99_over_paced_decode"] == round(lat["p99_ms"] - paced["latency"]["p99_ms"], 3)
+    assert over["p99_over_decode_p99"] == round(lat["p99_ms"] - rows[("onnxruntime", "decode", 1)]["latency"]["p99_ms"], 3)
+    assert "decode @100 Hz" in done.stdout and "100 Hz × 1.5 s" in done.stdout  # both tables printed
 
 
 def test_bench_without_bundles_is_a_clear_error(tmp_path):

@@ -1,0 +1,59 @@
+"""The benchmark's results as table rows, rendered as text (the command's stdout) or markdown (README).
+
+One row iterator per table, so the two renderings cannot drift apart.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+LATENCY_COLUMNS = ("model", "runtime", "op", "batch", "p50 ms", "p95 ms", "p99 ms", "GFLOP/s", "ORT ×")
+SWEEP_COLUMNS = ("model", "/alpha sweep", "round trip p50 ms", "p95 ms", "p99 ms", "answered", "stale dropped",
+                 "last α answered", "over the paced decode p50 / p99 ms")
+
+
+def latency_rows(results: dict) -> Iterator[list[str]]:
+    for model in results["models"]:
+        for r in model["rows"]:
+            lat = r["latency"]
+            op = r["op"] + (f" @{r['pace_hz']:g} Hz" if "pace_hz" in r else "")
+            yield [model["name"], r["runtime"], op, str(r["batch"]), f"{lat['p50_ms']:.2f}", f"{lat['p95_ms']:.2f}",
+                   f"{lat['p99_ms']:.2f}", str(r.get("gflops", "")), str(r.get("speedup_vs_pytorch", ""))]
+
+
+def sweep_rows(results: dict) -> Iterator[list[str]]:
+    for model in results["models"]:
+        s = model.get("osc_sweep")
+        if not s:
+            continue
+        lat, over = s["latency"], s.get("overhead_ms") or {}
+        overhead = (f"{over['p50_over_paced_decode']:+.2f} / {over['p99_over_paced_decode']:+.2f}"
+                    if "p50_over_paced_decode" in over else "")
+        yield [model["name"], f"{s['rate_hz']:g} Hz × {s['seconds']:g} s", f"{lat['p50_ms']:.2f}",
+               f"{lat['p95_ms']:.2f}", f"{lat['p99_ms']:.2f}", f"{s['answered_fraction']:.1%}", str(s["stale_dropped"]),
+               str(s["last_alpha_answered"]), overhead]
+
+
+def _tables(results: dict) -> Iterator[tuple[tuple[str, ...], list[list[str]], int]]:
+    """(columns, rows, how many leading columns are text) of each non-empty table."""
+    for columns, rows, text_columns in ((LATENCY_COLUMNS, list(latency_rows(results)), 3),
+                                        (SWEEP_COLUMNS, list(sweep_rows(results)), 2)):
+        if rows:
+            yield columns, rows, text_columns
+
+
+def text_table(results: dict) -> str:
+    blocks = []
+    for columns, rows, text_columns in _tables(results):
+        widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
+        blocks.append("\n".join("  ".join(v.ljust(w) if i < text_columns else v.rjust(w)
+                                          for i, (v, w) in enumerate(zip(line, widths)))
+                                for line in [list(columns), *rows]))
+    return "\n\n" + "\n\n".join(blocks)
+
+
+def markdown_table(results: dict) -> str:
+    blocks = []
+    for columns, rows, text_columns in _tables(results):
+        align = ["---" if i < text_columns else "---:" for i in range(len(columns))]
+        blocks.append("\n".join("| " + " | ".join(line) + " |" for line in [list(columns), align, *rows]))
+    return "\n\n".join(blocks)
