@@ -100,6 +100,11 @@ def test_decode_is_seeded_and_argmax_at_temperature_zero(live_engine):
     assert any(not np.array_equal(tokens, d) for d in different), "other seeds sample other tokens"
     argmax = live_engine.decode_tokens(z, 0.0, seed=1)
     assert np.array_equal(argmax, live_engine.decode_tokens(z, 0.0, seed=2))
+    # The noise of the last seed is kept between decodes: switching seeds and back must redraw it.
+    for s, expected in zip(range(6, 10), different):
+        assert np.array_equal(live_engine.decode_tokens(z, 0.7, seed=5), live_engine.decode_tokens(z, 0.7, seed=5))
+        assert np.array_equal(live_engine.decode_tokens(z, 1.0, seed=s), expected)
+    assert np.array_equal(live_engine.decode_tokens(z, 1.0, seed=5), tokens)
 
 
 def test_noise_follows_the_bundle_contract(live_engine):
