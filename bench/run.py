@@ -80,6 +80,7 @@ def bench_bundle(path: Path, args: argparse.Namespace) -> dict:
             row["gflops"] = round(flops * row["batch"] / (row["latency"]["p50_ms"] * 1e-3) / 1e9, 2)
     _add_ratios(rows, torch_rows)
     result = {"bundle": str(path), "name": engine.bundle.name, "provider": engine.provider,
+              "cuda_graph": engine.cuda_graph,
               "decode_mflop": round(flops / 1e6, 2), "rows": rows + torch_rows}
     if args.sweep_seconds > 0:
         from bench.roundtrip import ServerProcess, alpha_sweep

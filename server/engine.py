@@ -5,18 +5,17 @@ as available even where it cannot load it and then silently runs on CPU, so the 
 runs is read back from the session (`session.get_providers()`) and logged once.
 
 Sampling is Gumbel-max inside the decoder graph; the noise is a graph input (`uniform`), drawn here with
-`numpy.random.default_rng(seed)` so a seed gives the same notes on every provider and machine, and 0.5
-everywhere (a constant Gumbel term) when the temperature is 0, which makes the graph take the argmax.
+`numpy.random.default_rng(seed)` so a seed gives the same notes on every provider and machine. At
+temperature 0 the graph takes the argmax and ignores the noise (batch decodes pass 0.5 everywhere).
 
-Hot path: the single-sequence decode reuses preallocated input buffers (z, temperature, noise) and one
-input dict, and redraws the noise only when the seed changes (a live session decodes every point with
-its one /seed). Measured on the dev machine (2-layer LSTM, batch 1): `run` and `run_with_iobinding` were within
-2 us of each other on a 360 us decode, so the simpler `run` is used; one intra-op thread beat two or more.
+Hot path: the single-sequence decode runs through IO binding on buffers allocated once on the session's
+device (server/bound_decoder.py), captured as a CUDA graph on CUDA where ONNX Runtime allows it, and
+redraws the noise only when the seed changes (a live session decodes every point with its one /seed).
+On CPU, binding costs what `run` costs (within 2 us); one intra-op thread beat two or more at batch 1.
 """
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from server.bound_decoder import BoundDecoder
 from server.bundle import Bundle, BundleError, load_bundle
 from vae.codec import DEFAULT_VELOCITY, Note, get_codec
 
@@ -33,7 +33,7 @@ log = logging.getLogger("musicvae.server")
 CUDA = "CUDAExecutionProvider"
 CPU = "CPUExecutionProvider"
 PROVIDERS = {"auto": [CUDA, CPU], "cuda": [CUDA, CPU], "cpu": [CPU]}
-ARGMAX_NOISE = 0.5  # u = 0.5 makes the Gumbel term a constant: sampling reduces to argmax
+ARGMAX_NOISE = 0.5  # any u in (0, 1) serves at temperature 0; 0.5 makes the Gumbel term a constant
 NOISE_MIN, NOISE_MAX = 1e-7, 1 - 1e-7  # keeps log(-log u) finite (the bundle contract's clip)
 
 
@@ -62,18 +62,19 @@ class Engine:
         self._lock = threading.Lock()
         self._z = np.zeros((1, self.z_size), dtype=np.float32)
         self._temperature = np.zeros(1, dtype=np.float32)
-        self._noise = np.empty((1, self.num_steps, self.num_classes), dtype=np.float32)
-        self._noise_seed: int | None = None  # the seed self._noise was drawn with
-        self._argmax_noise = np.full_like(self._noise, ARGMAX_NOISE)
-        self._feed = {"z": self._z, "temperature": self._temperature, "uniform": self._noise}
+        self._noise = np.full((1, self.num_steps, self.num_classes), ARGMAX_NOISE, dtype=np.float32)
+        self._noise_seed: int | None = None  # the seed the bound noise was drawn with
+        self.cuda_graph = False
+        self._live = self._live_decoder()
         self._warm_up()
         self.load_seconds = time.perf_counter() - started
-        log.info("model %s (%s, %d bars, z %d) on %s, ready in %.2f s", self.bundle.name, self.bundle.codec,
-                 self.bundle.num_bars, self.z_size, self.provider, self.load_seconds)
+        log.info("model %s (%s, %d bars, z %d) on %s%s, ready in %.2f s", self.bundle.name, self.bundle.codec,
+                 self.bundle.num_bars, self.z_size, self.provider, " with a CUDA graph" if self.cuda_graph else "",
+                 self.load_seconds)
 
     # ------------------------------------------------------------------------------------------ set-up
 
-    def _session(self, name: str):
+    def _session(self, name: str, cuda_graph: bool = False):
         import onnxruntime as ort
 
         so = ort.SessionOptions()
@@ -87,6 +88,8 @@ class Engine:
         if wanted is None:
             raise ValueError(f"unknown provider {self.options.provider!r}; choose auto, cuda or cpu")
         providers = [p for p in wanted if p in ort.get_available_providers()] or [CPU]
+        if cuda_graph:
+            providers = [(CUDA, {"enable_cuda_graph": "1"})]
         path = str(self.bundle.graph_paths[name])
         quiet = CUDA in providers and not log.isEnabledFor(logging.DEBUG)
         if quiet:  # a failed CUDA load logs a red error per session; we report the outcome ourselves
@@ -101,6 +104,23 @@ class Engine:
         if self.options.provider == "cuda" and session.get_providers()[0] != CUDA:
             log.warning("CUDA was asked for but could not be loaded; %s runs on CPU", name)
         return session
+
+    def _live_decoder(self) -> BoundDecoder:
+        """The single-sequence decode, bound to preallocated device buffers; on CUDA captured as a CUDA
+        graph in a session of its own (batch decodes keep the plain session: a graph has fixed shapes)."""
+        def bound(session, device: str) -> BoundDecoder:
+            return BoundDecoder(session, device, self._z, self._temperature, self._noise)
+
+        if self.provider != CUDA:
+            return bound(self.decoder, "cpu")
+        try:
+            live = bound(self._session("decoder", cuda_graph=True), "cuda")
+            live.run(self._z, self._temperature)  # the first run captures; a graph ORT cannot capture fails here
+            self.cuda_graph = True
+            return live
+        except Exception as exc:  # ORT's own exception types; the plain CUDA session still works
+            log.warning("decoding without a CUDA graph: ONNX Runtime could not capture this decoder (%s)", exc)
+            return bound(self.decoder, "cuda")
 
     def _check_graphs(self) -> None:
         """The graphs must have the contract's input and output names (DESIGN.md section 5)."""
@@ -145,14 +165,12 @@ class Engine:
         with self._lock:
             self._z[0] = z
             self._temperature[0] = temperature
-            if temperature > 0:
-                if seed != self._noise_seed:  # a live session decodes every point with one seed: draw it once
-                    fill_noise(self._noise, seed)
-                    self._noise_seed = seed
-                self._feed["uniform"] = self._noise
-            else:
-                self._feed["uniform"] = self._argmax_noise
-            return self.decoder.run(None, self._feed)[0][0]
+            # At temperature 0 the graph ignores the noise, so whatever is bound serves.
+            redraw = temperature > 0 and seed != self._noise_seed
+            if redraw:  # a live session decodes every point with its one seed: draw it once
+                fill_noise(self._noise, seed)
+                self._noise_seed = seed
+            return self._live.run(self._z, self._temperature, self._noise if redraw else None)
 
     def decode(self, z: np.ndarray, temperature: float = 0.0, seed: int = 0,
                velocity: int = DEFAULT_VELOCITY) -> list[Note]:
@@ -169,11 +187,6 @@ class Engine:
         else:
             noise = np.full((n, self.num_steps, self.num_classes), ARGMAX_NOISE, dtype=np.float32)
         return self.decoder.run(None, {"z": z, "temperature": temperatures, "uniform": noise})[0]
-
-    def describe(self) -> dict:
-        return {"model": self.bundle.name, "codec": self.bundle.codec, "provider": self.provider,
-                "z_size": self.z_size, "bars": self.bundle.num_bars, "steps": self.num_steps,
-                "path": str(self.bundle.path), "pid": os.getpid()}
 
 
 def fill_noise(out: np.ndarray, seed: int) -> np.ndarray:

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from server.bundle import BundleError, load_bundle, resolve_model_dir
-from server.engine import Engine, EngineOptions
+from server.bound_decoder import BoundDecoder
+from server.engine import Engine, EngineOptions, fill_noise
 from server.latent import sample_prior
 
 
@@ -115,6 +116,25 @@ def test_noise_follows_the_bundle_contract(live_engine):
     noise = np.clip(rng.random((1, engine.num_steps, engine.num_classes), dtype=np.float32), 1e-7, 1 - 1e-7)
     direct = engine.decoder.run(None, {"z": z[None], "temperature": np.ones(1, np.float32), "uniform": noise})[0][0]
     assert np.array_equal(engine.decode_tokens(z, 1.0, seed=42), direct)
+
+
+def test_bound_decoder_matches_run_and_keeps_its_noise(live_engine):
+    """IO binding (the live path) gives run()'s tokens; without new noise it decodes with the last noise."""
+    e = live_engine
+    shape = (1, e.num_steps, e.num_classes)
+    z, t, noise = np.zeros((1, e.z_size), np.float32), np.ones(1, np.float32), np.full(shape, 0.5, np.float32)
+    bound = BoundDecoder(e.decoder, "cpu", z, t, noise)
+    outputs = []
+    for seed in range(3):
+        z = sample_prior(e.z_size, 1.0, 10 + seed)[None]
+        noise = fill_noise(np.empty(shape, np.float32), seed)
+        direct = e.decoder.run(None, {"z": z, "temperature": t, "uniform": noise})[0][0]
+        assert np.array_equal(bound.run(z, t, noise), direct)
+        assert np.array_equal(bound.run(z, t), direct)  # the bound noise is kept
+        outputs.append(direct)
+    assert any(not np.array_equal(outputs[0], o) for o in outputs[1:])  # the runs differ, so the check bites
+    noise[:] = 0.5  # the caller's array is not the bound buffer
+    assert np.array_equal(bound.run(z, t), outputs[-1])
 
 
 def test_batch_decode_matches_single_decodes(live_engine):
