@@ -88,10 +88,10 @@ class Engine:
         if wanted is None:
             raise ValueError(f"unknown provider {self.options.provider!r}; choose auto, cuda or cpu")
         providers = [p for p in wanted if p in ort.get_available_providers()] or [CPU]
-        if cuda_graph:
-            providers = [(CUDA, {"enable_cuda_graph": "1"})]
         path = str(self.bundle.graph_paths[name])
         quiet = CUDA in providers and not log.isEnabledFor(logging.DEBUG)
+        if cuda_graph:  # CUDA alone: a graph can be captured only if every node runs there
+            providers = [(CUDA, {"enable_cuda_graph": "1"})]
         if quiet:  # a failed CUDA load logs a red error per session; we report the outcome ourselves
             ort.set_default_logger_severity(4)
         try:
