@@ -46,3 +46,15 @@ def test_bench_without_bundles_is_a_clear_error(tmp_path):
     done = subprocess.run([sys.executable, "-m", "musicvae.cli", "bench"], cwd=tmp_path, capture_output=True,
                           text=True, timeout=120, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 1 and "no bundles" in done.stderr
+
+
+def test_osc_stage_timing_splits_a_real_round_trip(tiny_bundle):
+    """The diagnostic wraps server internals by name: it must keep working as they change."""
+    done = subprocess.run([sys.executable, "scripts/osc_stage_timing.py", str(tiny_bundle), "--seconds", "1"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "100 /alpha messages at 100 Hz, each answered" in done.stdout
+    rows = {line[:48].strip(): [float(v) for v in line[48:].split()] for line in done.stdout.splitlines()[2:]}
+    assert len(rows) == 8 and "decode started -> decode done" in rows and "round trip" in rows
+    decode, total = rows["decode started -> decode done"], rows["round trip"]
+    assert 0 < decode[0] < total[0] and total[0] <= total[1] <= total[2]  # p50 <= p95 <= p99
