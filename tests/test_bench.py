@@ -27,7 +27,7 @@ def test_bench_measures_every_row_and_the_osc_round_trip(tiny_bundle, tmp_path):
         for op in ("encode", "decode"):
             for batch in (1, 8):
                 lat = rows[(runtime, op, batch)]["latency"]
-                assert 0 < lat["p50_ms"] <= lat["p95_ms"] <= lat["p99_ms"]
+                assert 0 < lat["p50_ms"] <= lat["p95_ms"] <= lat["p99_ms"] and lat["runs"] == 20
     (paced,) = [r for r in model["rows"] if "pace_hz" in r]  # the live decode at the knob's cadence
     assert (paced["runtime"], paced["op"], paced["batch"], paced["pace_hz"]) == ("onnxruntime", "decode", 1, 100)
     assert paced["latency"]["runs"] == 20 and "speedup_vs_pytorch" not in paced
