@@ -9,6 +9,7 @@ Every function returns a new float32 vector and leaves its inputs alone.
 """
 from __future__ import annotations
 
+import math
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -26,18 +27,18 @@ def slerp(z1: np.ndarray, z2: np.ndarray, alpha: float) -> np.ndarray:
     moves smoothly between the two ends. Nearly parallel vectors (or a zero vector) fall back to lerp,
     whose limit slerp is; nearly opposite ones also fall back to lerp (no unique great circle).
     """
+    # Scalars in Python's math, vectors in numpy: this runs on every knob message.
     a = np.asarray(z1, dtype=np.float64)
     b = np.asarray(z2, dtype=np.float64)
     alpha = float(alpha)
-    norm_a, norm_b = np.linalg.norm(a), np.linalg.norm(b)
+    norm_a, norm_b = math.sqrt(a @ a), math.sqrt(b @ b)
     if norm_a == 0.0 or norm_b == 0.0:
         return _lerp(a, b, alpha)
-    cos = float(np.clip(np.dot(a / norm_a, b / norm_b), -1.0, 1.0))
-    omega = np.arccos(cos)
-    sin = np.sin(omega)
-    if omega < PARALLEL_EPS or np.pi - omega < PARALLEL_EPS:
+    omega = math.acos(min(1.0, max(-1.0, float(a @ b) / (norm_a * norm_b))))
+    if omega < PARALLEL_EPS or math.pi - omega < PARALLEL_EPS:
         return _lerp(a, b, alpha)
-    out = (np.sin((1.0 - alpha) * omega) / sin) * a + (np.sin(alpha * omega) / sin) * b
+    sin = math.sin(omega)
+    out = (math.sin((1.0 - alpha) * omega) / sin) * a + (math.sin(alpha * omega) / sin) * b
     return out.astype(np.float32)
 
 
