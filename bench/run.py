@@ -2,12 +2,15 @@
 
 For each bundle: encode and decode latency (p50/p95/p99 over --runs calls after warm-up) at batch 1 and
 batch 8 with ONNX Runtime; the same model in PyTorch eager in the same run when torch is installed and the
-bundle carries its weights (pytorch/); the achieved GFLOP/s of each decode next to this machine's measured
-float32 matrix-multiply and matrix-vector rates; and the end-to-end OSC round trip (send /alpha, receive
-/notes/end) on a live server under a 100 Hz alpha sweep. Prints a table; --json writes everything.
+bundle carries its weights (pytorch/); the live decode once more at the sweep's cadence ("decode @100 Hz":
+one call per 10 ms, caches cooling in between, as in the OSC sweep); the achieved GFLOP/s of each decode
+next to this machine's measured float32 matrix-multiply (all cores and one thread) and matrix-vector rates;
+and the end-to-end OSC round trip (send /alpha, receive /notes/end) on a live server under a 100 Hz alpha
+sweep, with what it adds over the decode. Prints tables; --json writes everything.
 
-Decode rows sample at temperature 1 with a fresh seed per call (the costlier live path: the Gumbel noise is
-drawn in numpy each call); encode rows encode real-looking token windows.
+Decode rows sample at temperature 1 with a fresh seed per call (the costlier path: the Gumbel noise is
+drawn in numpy every call, where a live session draws it once per seed); encode rows encode real-looking
+token windows.
 
 Example:
   musicvae bench --model models/mel_2bar_small --model models/mel_16bar_hier_small --json bench.json
