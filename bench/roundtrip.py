@@ -50,14 +50,14 @@ def _free_udp_port() -> int:
 class ServerProcess:
     """`musicvae serve` in a child process on free ports, stopped on exit."""
 
-    def __init__(self, model: Path, state_dir: Path):
+    def __init__(self, model: Path, state_dir: Path, threads: int = 1):
         self.port = _free_udp_port()
         self.reply = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.reply.bind(("127.0.0.1", 0))
         self.reply.settimeout(0.5)
         reply_port = self.reply.getsockname()[1]
         cmd = [sys.executable, "-m", "musicvae.cli", "serve", "--model", str(model), "--port", str(self.port),
-               "--reply-port", str(reply_port), "--state", str(state_dir)]
+               "--reply-port", str(reply_port), "--state", str(state_dir), "--threads", str(threads)]
         self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                         env={**os.environ, "PYTHONUNBUFFERED": "1"})
         self.send_socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

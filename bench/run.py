@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ONNX Runtime execution provider (cuda falls back to cpu where it cannot load)")
     parser.add_argument("--runs", type=int, default=200, help="timed calls per row, after warm-up")
     parser.add_argument("--threads", type=int, default=1,
-                        help="intra-op threads for ONNX Runtime and PyTorch alike (1 is fastest at batch 1)")
+                        help="intra-op threads for ONNX Runtime and PyTorch alike (as `serve --threads`: more "
+                             "than 1 spins, trading a busy core for speed)")
     parser.add_argument("--sweep-seconds", type=float, default=10.0, help="OSC alpha sweep length (0: skip)")
     parser.add_argument("--sweep-rate", type=float, default=100.0, help="OSC alpha messages per second")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch eager comparison")
@@ -88,7 +89,7 @@ def bench_bundle(path: Path, args: argparse.Namespace) -> dict:
     if args.sweep_seconds > 0:
         from bench.roundtrip import ServerProcess, alpha_sweep
 
-        with tempfile.TemporaryDirectory() as state, ServerProcess(path, Path(state)) as server:
+        with tempfile.TemporaryDirectory() as state, ServerProcess(path, Path(state), args.threads) as server:
             server.send("/sample", "a", 1.0, 1)
             server.send("/sample", "b", 1.0, 2)
             result["osc_sweep"] = alpha_sweep(server, args.sweep_rate, args.sweep_seconds).as_dict()

@@ -42,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--provider", choices=("auto", "cuda", "cpu"), default="auto",
                         help="ONNX Runtime provider: auto tries CUDA then CPU (default auto)")
     parser.add_argument("--threads", type=int, default=1,
-                        help="ONNX Runtime intra-op threads (default 1: fastest for one sequence at a time)")
+                        help="ONNX Runtime intra-op threads (default 1). 2 cut a 16-bar decode by about a third, "
+                             "but their threads spin and keep a second core busy while you play")
     parser.add_argument("--bpm", type=float, default=120.0, help="initial tempo for MIDI/audio (default 120)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every error reply and ORT's own logs")
 

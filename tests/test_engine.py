@@ -137,6 +137,15 @@ def test_bound_decoder_matches_run_and_keeps_its_noise(live_engine):
     assert np.array_equal(bound.run(z, t), outputs[-1])
 
 
+def test_two_spinning_threads_decode_the_same_tokens(live_engine):
+    two = Engine(live_engine.bundle, EngineOptions(provider="cpu", threads=2))
+    for seed in range(4):
+        z = sample_prior(two.z_size, 1.0, 20 + seed)
+        for temperature in (0.0, 1.0):
+            assert np.array_equal(two.decode_tokens(z, temperature, seed),
+                                  live_engine.decode_tokens(z, temperature, seed))
+
+
 def test_batch_decode_matches_single_decodes(live_engine):
     engine = live_engine
     zs = np.stack([sample_prior(engine.z_size, 1.0, s) for s in range(4)])
