@@ -3,7 +3,7 @@
     python scripts/results_tables.py results/
 
 reads results/test_*.json (`musicvae evaluate ... --json`), results/latent_*/latent.json
-(`musicvae evaluate-latent ... --out`) and results/bench.json (`musicvae bench ... --json`).
+(`musicvae evaluate-latent ... --out`) and results/bench*.json (`musicvae bench ... --json`).
 """
 from __future__ import annotations
 
@@ -51,9 +51,9 @@ def main(folder: Path) -> None:
         print(f"### Interpolation, {latent['bundle']}\n\n" + interpolation_table(latent) + "\n")
         if latent["attributes"]["names"]:
             print(f"### Attribute vectors, {latent['bundle']}\n\n" + attribute_table(latent) + "\n")
-    bench = folder / "bench.json"
-    if bench.exists():
-        print("### Latency\n\n" + markdown_table(json.loads(bench.read_text())) + "\n")
+    for path in sorted(folder.glob("bench*.json")):  # bench.json, and bench_threads2.json for --threads 2
+        bench = json.loads(path.read_text())
+        print(f"### Latency, {bench['threads']} intra-op thread(s) ({path.name})\n\n" + markdown_table(bench) + "\n")
 
 
 if __name__ == "__main__":
