@@ -47,17 +47,21 @@ def _free_udp_port() -> int:
         return s.getsockname()[1]
 
 
-class ServerProcess:
-    """`musicvae serve` in a child process on free ports, stopped on exit."""
+SERVE = [sys.executable, "-m", "musicvae.cli", "serve"]
 
-    def __init__(self, model: Path, state_dir: Path, threads: int = 1):
+
+class ServerProcess:
+    """`musicvae serve` in a child process on free ports, stopped on exit. `launcher` replaces the
+    command before serve's options (scripts/osc_stage_timing.py launches an instrumented serve)."""
+
+    def __init__(self, model: Path, state_dir: Path, threads: int = 1, launcher: list[str] = SERVE):
         self.port = _free_udp_port()
         self.reply = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.reply.bind(("127.0.0.1", 0))
         self.reply.settimeout(0.5)
         reply_port = self.reply.getsockname()[1]
-        cmd = [sys.executable, "-m", "musicvae.cli", "serve", "--model", str(model), "--port", str(self.port),
-               "--reply-port", str(reply_port), "--state", str(state_dir), "--threads", str(threads)]
+        cmd = [*launcher, "--model", str(model), "--port", str(self.port), "--reply-port", str(reply_port),
+               "--state", str(state_dir), "--threads", str(threads)]
         self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                         env={**os.environ, "PYTHONUNBUFFERED": "1"})
         self.send_socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -112,6 +116,18 @@ class ServerProcess:
 
 
 def alpha_sweep(server: ServerProcess, rate_hz: float = 100.0, seconds: float = 10.0) -> SweepResult:
+    sent_at, replies = timed_alpha_sweep(server, rate_hz, seconds)
+    n = len(sent_at)
+    latencies = [arrival - sent_at[np.searchsorted(sent_at, arrival) - 1] for arrival in replies
+                 if arrival > sent_at[0]]
+    status = server.status()
+    return SweepResult(rate_hz, seconds, n, len(latencies), len(latencies) / n,
+                       int(status.get("dropped", -1)), bool(replies and replies[-1] > sent_at[-1]),
+                       Latency.from_seconds(latencies or [float("nan")]))
+
+
+def timed_alpha_sweep(server: ServerProcess, rate_hz: float, seconds: float) -> tuple[np.ndarray, list[float]]:
+    """Send /alpha at `rate_hz` for `seconds`; -> (each send's time, each /notes/end's arrival time)."""
     while server.receive(0.3):  # replies to earlier requests (the slots' /sample) must not count
         pass
     n = int(rate_hz * seconds)
@@ -128,12 +144,7 @@ def alpha_sweep(server: ServerProcess, rate_hz: float = 100.0, seconds: float = 
     tail_deadline = time.perf_counter() + 1.0
     while time.perf_counter() < tail_deadline:
         replies += _ends(server.receive(0.05))
-    latencies = [arrival - sent_at[np.searchsorted(sent_at, arrival) - 1] for arrival in replies
-                 if arrival > sent_at[0]]
-    status = server.status()
-    return SweepResult(rate_hz, seconds, n, len(latencies), len(latencies) / n,
-                       int(status.get("dropped", -1)), bool(replies and replies[-1] > sent_at[-1]),
-                       Latency.from_seconds(latencies or [float("nan")]))
+    return sent_at, replies
 
 
 def _ends(messages: list[tuple[float, str, tuple]]) -> list[float]:
