@@ -36,4 +36,4 @@ class BoundDecoder:
         if noise is not None:
             self.noise.update_inplace(noise)
         self.session.run_with_iobinding(self.binding)
-        return self.tokens.numpy()[0].copy()
+        return self.tokens.numpy()[0].copy()  # on CPU numpy() is a view of the bound buffer: the next run rewrites it
