@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from server.bundle import BundleError
+    from contract.bundle import BundleError
     from server.engine import Engine, EngineOptions
 
     try:

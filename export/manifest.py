@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 # The reader's definitions, so writer and reader cannot drift apart.
-from server.bundle import FORMAT, SUPPORTED_VERSIONS, sha256_file
+from contract.bundle import FORMAT, SUPPORTED_VERSIONS, sha256_file
 
 FORMAT_VERSION = SUPPORTED_VERSIONS[-1]
 

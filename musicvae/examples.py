@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vae.codec import Note, write_midi
+from contract.codec import Note, write_midi
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from server.bundle import BundleError
+    from contract.bundle import BundleError
     from server.engine import Engine, EngineOptions
 
     try:

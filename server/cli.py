@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535 or not 1 <= args.reply_port <= 65535:
         log.error("ports must be in 1..65535")
         return 2
-    from server.bundle import BundleError, resolve_model_dir
+    from contract.bundle import BundleError
+    from server.model_dir import resolve_model_dir
     from server.engine import Engine, EngineOptions
 
     try:

@@ -25,8 +25,8 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from server.bound_decoder import BoundDecoder
-from server.bundle import Bundle, BundleError, load_bundle
-from vae.codec import DEFAULT_VELOCITY, Note, get_codec
+from contract.bundle import Bundle, BundleError, load_bundle
+from contract.codec import DEFAULT_VELOCITY, Note, get_codec
 
 log = logging.getLogger("musicvae.server")
 

@@ -26,7 +26,7 @@ from server.addresses import MAX_ENCODE_NOTES
 from server.latent import coordinates_to_z, sample_prior
 from server.state import LiveState, PendingLatent
 from server.wire import message
-from vae.codec import Note
+from contract.codec import Note
 
 if TYPE_CHECKING:
     from server.osc import OscServer, Sender

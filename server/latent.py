@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from server.bundle import LatentStats
+from contract.bundle import LatentStats
 
 # Below this angle (radians) sin(omega) is too small to divide by: slerp and lerp agree to ~1e-12 there.
 PARALLEL_EPS = 1e-4

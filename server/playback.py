@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
-from vae.codec import STEPS_PER_BAR, STEPS_PER_BEAT, Note
+from contract.codec import STEPS_PER_BAR, STEPS_PER_BEAT, Note
 
 log = logging.getLogger("musicvae.server")
 

@@ -11,7 +11,7 @@ import threading
 
 import numpy as np
 
-from vae.codec import DRUM_CLASS_PITCHES
+from contract.codec import DRUM_CLASS_PITCHES
 
 SAMPLE_RATE = 48000
 MAX_VOICES = 16

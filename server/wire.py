@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from typing import Iterable, Sequence
 
-from vae.codec import Note
+from contract.codec import Note
 
 IMMEDIATELY = b"\x00\x00\x00\x00\x00\x00\x00\x01"  # the OSC time tag meaning "now"
 BUNDLE_HEADER = b"#bundle\x00" + IMMEDIATELY

@@ -1,4 +1,4 @@
-"""vae.codec: exact round trips on the grid (property tests), every edge case, and real MIDI files."""
+"""contract.codec: exact round trips on the grid (property tests), every edge case, and real MIDI files."""
 from __future__ import annotations
 
 import mido
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vae.codec import (
+from contract.codec import (
     DEFAULT_VELOCITY, DRUM_CLASS_PITCHES, DRUM_CLASS_TO_PITCH, DRUM_CLASSES, MAX_PITCH, MELODY_CLASSES,
     MIN_PITCH, NO_EVENT, NOTE_OFF, CodecError, DrumCodec, MelodyCodec, Note, get_codec, read_midi, write_midi,
 )

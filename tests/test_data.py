@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from musicvae.cli import main as cli_main
 from vae import shards, windows
-from vae.codec import MIN_PITCH, NOTE_OFF, DrumCodec, MelodyCodec, Note
+from contract.codec import MIN_PITCH, NOTE_OFF, DrumCodec, MelodyCodec, Note
 from vae.data import SMALL_COLLECTION, BuildOptions, NoWindowsError, assign_splits, build_dataset, split_of
 from vae.shards import DATASETS, SPLITS, load_pieces, load_windows
 from vae.sources import Line, Measure, Piece, hydrogen, midi_folder, music21_corpus

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from server.bundle import LatentStats
+from contract.bundle import LatentStats
 from server.latent import apply_attributes, coordinates_to_z, sample_prior, slerp, z_to_coordinates
 
 Z = 32

@@ -4,7 +4,7 @@ import pytest
 
 from export.latent_stats import attribute_vectors, principal_coordinates
 from vae.attributes import avg_interval, c_diatonic, measure_all, note_density, syncopation_8th, syncopation_16th
-from vae.codec import CODECS, note
+from contract.codec import CODECS, note
 
 
 def melody(*notes, steps=32):

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from server.playback import MAX_CATCH_UP_STEPS, LoopScheduler, Playback
-from vae.codec import Note
+from contract.codec import Note
 
 STEP = 60.0 / 120 / 4  # seconds per 16th note at 120 bpm
 LOOP = 32  # two bars

@@ -63,7 +63,7 @@ def test_a_save_right_after_an_encode_stores_the_encoded_slot(live_server):
     client.send("/preset/save", "clip")  # no wait: the encoder may not have run yet
     assert _wait(lambda: "clip" in _saved_names(live_server.state_dir))
     stored = json.loads(_presets_file(live_server.state_dir).read_text())["presets"]["clip"]
-    from vae.codec import note
+    from contract.codec import note
     mu = live_server.server.engine.encode([note(*clip[i:i + 4]) for i in range(0, len(clip), 4)])
     np.testing.assert_allclose(stored["slots"]["a"], mu, atol=1e-6)
 

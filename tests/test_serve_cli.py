@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from musicvae.cli import main
-from server.bundle import BundleError, default_model_dirs, resolve_model_dir
+from contract.bundle import BundleError
+from server.model_dir import default_model_dirs, resolve_model_dir
 from tests.fixtures.server import REPO, ServerProcess
 
 # A hang guard, not a speed test (start-up time is printed; speed belongs in the benchmark): a loaded CI
@@ -43,7 +44,7 @@ def test_starts_and_stops_cleanly_on_sigterm(live_engine, tmp_path):
 
 def test_missing_default_model_says_what_to_do(monkeypatch, tmp_path):
     assert REPO / "models" / "mel_2bar_small" in default_model_dirs(), "found relative to the repository"
-    monkeypatch.setattr("server.bundle.default_model_dirs", lambda: [tmp_path / "models" / "mel_2bar_small"])
+    monkeypatch.setattr("server.model_dir.default_model_dirs", lambda: [tmp_path / "models" / "mel_2bar_small"])
     with pytest.raises(BundleError, match=r"models/mel_2bar_small does not exist yet.*--model DIR"):
         resolve_model_dir(None)
 

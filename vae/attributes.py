@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from vae.codec import MIN_PITCH
+from contract.codec import MIN_PITCH
 
 C_MAJOR_PITCH_CLASSES = np.array([0, 2, 4, 5, 7, 9, 11])
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, replace
 
-from vae.codec import DRUM_CLASSES, MELODY_CLASSES
+from contract.codec import DRUM_CLASSES, MELODY_CLASSES
 
 CODEC_CLASSES = {"melody": MELODY_CLASSES, "drums": DRUM_CLASSES}
 DECODERS = ("flat", "hier")

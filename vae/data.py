@@ -438,7 +438,7 @@ def _piece_summary(pieces: list[Piece], kept: list[Piece], skips: list[Skip], sp
 
 
 def _note_summary(stats: Counter, pitches: Counter, drum_pitches: Counter) -> dict:
-    from vae.codec import DRUM_CLASS_NAMES, DRUM_PITCH_TO_CLASS
+    from contract.codec import DRUM_CLASS_NAMES, DRUM_PITCH_TO_CLASS
 
     drum_classes = Counter()
     for pitch, n in drum_pitches.items():

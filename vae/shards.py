@@ -22,7 +22,7 @@ class DatasetSpec:
     """One window dataset: which codec, how many 16-step bars."""
 
     name: str
-    codec: str  # "melody" | "drums" (vae.codec.get_codec)
+    codec: str  # "melody" | "drums" (contract.codec.get_codec)
     num_bars: int
     steps_per_bar: int = 16
 

@@ -11,7 +11,7 @@ Steps, in order:
    2/4 bar inside 4/4), or at a passage break. Windows never cross segments.
 3. Each line is made monophonic (skyline: the highest sounding note; an overlap shorter than a 16th is
    legato and just cuts the earlier note) and quantized to 16ths relative to the segment's origin, then
-   encoded once per segment with vae.codec.
+   encoded once per segment with contract.codec.
 4. Windows of 2 or 16 bars are cut with a 1-bar (16-step) hop. A window starting while a note sounds
    does not re-attack it (its first event may be a note-off, which is dropped), windows without a single
    note-on are dropped, and the last bar of a piece may be completed with rests.
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from vae.codec import MIN_PITCH, MAX_PITCH, NOTE_OFF, Note, get_codec
+from contract.codec import MIN_PITCH, MAX_PITCH, NOTE_OFF, Note, get_codec
 from vae.shards import DatasetSpec
 from vae.sources import SUPPORTED_METERS, Measure, Piece
 

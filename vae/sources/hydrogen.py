@@ -16,7 +16,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from vae.codec import DRUM_PITCH_TO_CLASS
+from contract.codec import DRUM_PITCH_TO_CLASS
 from vae.sources import Line, Measure, Piece, Skip
 
 TICKS_PER_QUARTER = 48

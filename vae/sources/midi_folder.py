@@ -1,6 +1,6 @@
 """Folders of MIDI files -> `Piece`s: one melody line per (track, channel), one drum line for channel 10.
 
-`vae.codec.read_midi` merges every track into one note list, which would turn a band arrangement into one
+`contract.codec.read_midi` merges every track into one note list, which would turn a band arrangement into one
 skyline; here each instrument stays its own line (as Magenta's melody extractor does), while all lines of
 a file share the piece id, so a file never straddles two splits. Bars come from the file's time signatures
 (no time signature: 4/4, as the MIDI standard says); MIDI has no repeat signs and its bar grid starts at 0.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vae.codec import GM_DRUM_CHANNEL
+from contract.codec import GM_DRUM_CHANNEL
 from vae.sources import Line, Measure, Piece, Skip, to_line
 
 MIDI_SUFFIXES = (".mid", ".midi", ".kar", ".smf")

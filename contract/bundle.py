@@ -16,7 +16,6 @@ import numpy as np
 FORMAT = "musicvae-bundle"
 SUPPORTED_VERSIONS = (1,)
 GRAPHS = ("encoder", "decoder")
-DEFAULT_MODEL = "mel_2bar_small"  # the shipped default bundle, under <repo>/models/
 REQUIRED_FIELDS = ("name", "codec", "num_classes", "num_bars", "steps_per_bar", "num_steps", "z_size", "graphs")
 
 
@@ -63,36 +62,6 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def default_model_dirs() -> list[Path]:
-    """Where the shipped default bundle may be: the repository (editable install) and the working dir."""
-    repo = Path(__file__).resolve().parent.parent
-    candidates = [repo / "models" / DEFAULT_MODEL, Path.cwd() / "models" / DEFAULT_MODEL]
-    unique: list[Path] = []
-    for c in candidates:
-        if c not in unique:
-            unique.append(c)
-    return unique
-
-
-def resolve_model_dir(model: str | Path | None) -> Path:
-    """The bundle folder to serve: `model` if given, else the first shipped default that exists."""
-    if model is not None:
-        path = Path(model).expanduser()
-        if not path.exists():
-            raise BundleError(f"model bundle {path} does not exist; pass --model DIR, a folder holding "
-                              f"manifest.json, encoder.onnx and decoder.onnx (written by `musicvae export`)")
-        return path
-    for candidate in default_model_dirs():
-        if (candidate / "manifest.json").exists():
-            return candidate
-    looked = ", ".join(str(c) for c in default_model_dirs())
-    raise BundleError(
-        f"the default model bundle models/{DEFAULT_MODEL} does not exist yet (looked in: {looked}). "
-        f"Build it with `musicvae recipe` (or `musicvae export`), or point the server at another bundle "
-        f"with --model DIR (a folder holding manifest.json, encoder.onnx and decoder.onnx)."
-    )
 
 
 def load_bundle(path: str | Path, verify: bool = True) -> Bundle:
