@@ -66,3 +66,45 @@ def test_evaluate_cli_reports_missing_checkpoint(tmp_path):
     result = subprocess.run([sys.executable, "-m", "musicvae.cli", "evaluate", str(tmp_path / "none"), "--data",
                              str(tmp_path)], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+def test_shuffled_z_decodes_each_window_from_another_windows_mu(run_dir, data_dir):
+    from vae.evaluate import derangement
+
+    model, _, _ = load_model(run_dir)
+    windows = load_windows(data_dir, "mel_2bar", "test")[:40]
+    metrics = evaluate_windows(model, windows, batch_size=16)
+    order = derangement(len(windows))
+    assert (order != np.arange(len(windows))).all() and sorted(order) == list(range(len(windows)))
+    tokens = torch.from_numpy(windows)
+    with torch.no_grad():
+        mu, _ = model.encode(tokens)
+        n, cfg = len(tokens), model.config
+        decoded = model.decode(mu[order], torch.zeros(n), torch.full((n, cfg.num_steps, cfg.num_classes), 0.5))
+    expected = (decoded == tokens).float().mean().item()
+    assert metrics["shuffled_z_sampled_accuracy"] == pytest.approx(expected, abs=1e-6)
+    assert metrics["z_use_drop"] == pytest.approx(metrics["sampled_accuracy"] - expected, abs=1e-6)
+    assert 1 <= metrics["prior_distinct_decodes"] <= metrics["prior_samples"] == 64
+
+
+def test_a_decoder_that_ignores_z_shows_no_z_use(run_dir, data_dir):
+    """Zeroing the decoder's z weights makes every decode identical: no drop, one distinct prior decode."""
+    model, _, _ = load_model(run_dir)
+    with torch.no_grad():
+        w = model.decoder.core.rnn.weight_ih_l0
+        w[:, model.config.num_classes:] = 0
+        for p in model.decoder.core.init.parameters():
+            p.zero_()
+    metrics = evaluate_windows(model, load_windows(data_dir, "mel_2bar", "test")[:40], batch_size=16)
+    assert metrics["z_use_drop"] == pytest.approx(0.0, abs=1e-9)
+    assert metrics["prior_distinct_decodes"] == 1
+
+
+def test_per_collection_accuracy_covers_every_window(run_dir, data_dir):
+    from vae.evaluate import evaluate_checkpoint
+
+    metrics = evaluate_checkpoint(run_dir, data_dir, "test", progress=False)
+    groups = metrics["sampled_accuracy_by_group"]
+    assert sum(g["windows"] for g in groups.values()) == metrics["windows"]
+    weighted = sum(g["windows"] * g["sampled_accuracy"] for g in groups.values()) / metrics["windows"]
+    assert weighted == pytest.approx(metrics["sampled_accuracy"], abs=1e-4)

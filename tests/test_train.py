@@ -174,3 +174,37 @@ def test_nan_loss_stops_with_step_and_batch_and_keeps_last_checkpoint(data_dir, 
     model, _, meta = load_model(tmp_path / "run")
     assert meta["step"] == 3
     assert all(torch.isfinite(p).all() for p in model.parameters())
+
+
+def test_warm_start_copies_matching_tensors_and_only_on_a_new_run(data_dir, tmp_path):
+    from dataclasses import replace
+
+    source = tmp_path / "source"
+    train(tiny(steps=3), data_dir, source, TrainOptions(**QUIET))
+    config = tiny(steps=3, warm_start=str(source))
+    # another z size: mu/sigma and the decoder's z-dependent tensors differ in shape; the rest is copied
+    config = replace(config, model=replace(config.model, z_size=8))
+    train(config, data_dir, tmp_path / "warm", TrainOptions(steps=0, **QUIET))
+    src, warm = weights(source, 3), weights(tmp_path / "warm", 0)
+    same = [k for k in src if src[k].shape == warm[k].shape]
+    assert "encoder.rnn.weight_hh_l0" in same and "decoder.core.rnn.weight_hh_l1" in same
+    assert "encoder.mu.weight" not in same
+    assert all(torch.equal(src[k], warm[k]) for k in same)
+    # resuming never re-copies: the resumed step-3 weights are the run's own, not the source's
+    train(config, data_dir, tmp_path / "warm", TrainOptions(steps=3, resume=True, **QUIET))
+    assert not torch.equal(weights(tmp_path / "warm", 3)["encoder.rnn.weight_hh_l0"], src["encoder.rnn.weight_hh_l0"])
+
+
+def test_word_dropout_replaces_inputs_by_the_start_token():
+    from vae.model import MusicVAE
+
+    config = tiny_config()
+    model = MusicVAE(config.model)
+    tokens = torch.randint(0, config.model.num_classes, (4, config.model.num_steps))
+    z = torch.randn(4, config.model.z_size)
+    g = lambda: torch.Generator().manual_seed(0)  # noqa: E731
+    plain = model.reconstruction_logits(z, tokens, generator=g())
+    assert torch.equal(plain, model.reconstruction_logits(z, tokens, generator=g(), word_dropout=0.0))
+    all_dropped = model.reconstruction_logits(z, tokens, generator=g(), word_dropout=1.0)
+    start_only = model.decoder.teacher_forced(z, torch.full_like(tokens, -1))
+    assert torch.allclose(all_dropped, start_only, atol=1e-6) and not torch.allclose(all_dropped, plain)

@@ -85,6 +85,13 @@ class TrainConfig:
     eval_every: int = 250
     eval_windows: int = 1024  # validation windows scored at each evaluation
     keep_checkpoints: int = 3
+    # Word dropout (Bowman et al. 2016): each previous-token input of the (bottom) decoder is replaced by the
+    # start token with this probability in training, so the decoder must read z (or c_u) to know the melody.
+    word_dropout: float = 0.0
+    # A checkpoint or bundle whose tensors of the same name and shape initialise the model before the first
+    # step (e.g. the trained 2-bar melody model, whose decoder has the shape of a 16-bar bottom decoder).
+    # A relative path is taken from the working directory, then from the repository root.
+    warm_start: str = ""
 
 
 @dataclass(frozen=True)

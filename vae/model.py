@@ -184,7 +184,7 @@ class MusicVAE(nn.Module):
         return self.decoder.decode(z, temperature, uniform)
 
     def reconstruction_logits(self, z: torch.Tensor, tokens: torch.Tensor, sampling_probability: float = 0.0,
-                              generator: torch.Generator | None = None) -> torch.Tensor:
+                              generator: torch.Generator | None = None, word_dropout: float = 0.0) -> torch.Tensor:
         """Logits [B, T, C] for predicting `tokens` from z.
 
         sampling_probability = 0: teacher forcing. Above 0: scheduled sampling by the two-pass "parallel
@@ -192,6 +192,8 @@ class MusicVAE(nn.Module):
         tokens sampled from its softmax, each step's input replaced by that sample with probability p,
         then the pass that trains. It costs one extra forward pass instead of a step-by-step loop; unlike
         exact scheduled sampling, a replaced token is sampled given true (not sampled) earlier inputs.
+
+        word_dropout > 0: each previous-token input is the start token with that probability (training only).
         """
         inputs = tokens
         if sampling_probability > 0:
@@ -201,12 +203,17 @@ class MusicVAE(nn.Module):
                 sampled = gumbel_argmax(logits, torch.ones(logits.shape[:2], device=logits.device), uniform)
                 replace = torch.rand(tokens.shape, generator=generator, device=tokens.device) < sampling_probability
                 inputs = torch.where(replace, sampled, tokens)
-        return self.decoder.teacher_forced(z, shift_right(inputs))
+        prev = shift_right(inputs)
+        if word_dropout > 0:
+            dropped = torch.rand(prev.shape, generator=generator, device=prev.device) < word_dropout
+            prev = prev.masked_fill(dropped, START)
+        return self.decoder.teacher_forced(z, prev)
 
     def forward(self, tokens: torch.Tensor, sampling_probability: float = 0.0,
-                generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+                generator: torch.Generator | None = None,
+                word_dropout: float = 0.0) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Training pass: encode, z = mu + sigma * eps, reconstruct. -> (logits, mu, sigma)."""
         mu, sigma = self.encode(tokens)
         eps = torch.randn(mu.shape, generator=generator, device=mu.device)
-        logits = self.reconstruction_logits(mu + sigma * eps, tokens, sampling_probability, generator)
+        logits = self.reconstruction_logits(mu + sigma * eps, tokens, sampling_probability, generator, word_dropout)
         return logits, mu, sigma

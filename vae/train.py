@@ -36,6 +36,7 @@ from vae.evaluate import evaluate_windows
 from vae.losses import vae_loss
 from vae.model import MusicVAE
 from vae.shards import load_windows
+from vae.warm_start import warm_start
 
 
 class NonFiniteLossError(RuntimeError):
@@ -96,7 +97,8 @@ class Trainer:
         self.step = 0
         self.last_checkpoint: Path | None = None
         self.history: list[dict] = []
-        self._restore()
+        if not self._restore() and config.train.warm_start:
+            self._say(warm_start(self.model, config.train.warm_start).summary())
         self.net = self.model
         if world.distributed:
             ids = [world.device.index] if world.device.type == "cuda" else None
@@ -110,10 +112,11 @@ class Trainer:
             return windows
         return windows[np.sort(np.random.default_rng(12345).choice(len(windows), size=limit, replace=False))]
 
-    def _restore(self) -> None:
+    def _restore(self) -> bool:
+        """Resume from the run's newest checkpoint; False when the run is new."""
         existing = list_checkpoints(self.out)
         if not existing:
-            return
+            return False
         if not self.options.resume:
             raise ValueError(f"{self.out} already holds a training run ({existing[-1].name}); pass --resume to "
                              "continue it or choose another --out")
@@ -138,6 +141,7 @@ class Trainer:
         self.history = list(state.get("history", []))
         self.last_checkpoint = ckpt
         self._say(f"resumed from {ckpt} at step {self.step}")
+        return True
 
     # ---------------------------------------------------------------------------------------------- loop
 
@@ -206,7 +210,7 @@ class Trainer:
         tokens = torch.from_numpy(self.train_windows[position.indices]).to(self.world.device)
         p = schedules.sampling_probability(step, train)
         beta = schedules.beta(step, train)
-        logits, mu, sigma = self.net(tokens, p, generator)
+        logits, mu, sigma = self.net(tokens, p, generator, train.word_dropout)
         terms = vae_loss(logits, tokens, mu, sigma, beta, schedules.free_nats(train))
         self.optimizer.zero_grad(set_to_none=True)
         terms.loss.backward()
@@ -230,13 +234,17 @@ class Trainer:
         record = {"step": self.step, "time": time.strftime("%H:%M:%S"),
                   "train": {k: round(v, 5) for k, v in smooth.items()},
                   "valid": {k: metrics[k] for k in ("teacher_forced_accuracy", "sampled_accuracy", "kl_total",
-                                                    "active_dims", "reconstruction_nats_per_step")}}
+                                                    "active_dims", "reconstruction_nats_per_step",
+                                                    "shuffled_z_sampled_accuracy", "z_use_drop",
+                                                    "active_dims_burda", "prior_distinct_decodes")}}
         self.history.append(record)
         with open(self.out / "metrics.jsonl", "a") as f:
             f.write(json.dumps(record) + "\n")
         v = record["valid"]
         line = (f"step {self.step}: valid teacher-forced {v['teacher_forced_accuracy']:.4f}, sampled "
-                f"{v['sampled_accuracy']:.4f}, KL {v['kl_total']:.1f}, active dims {v['active_dims']}")
+                f"{v['sampled_accuracy']:.4f} (z shuffled {v['shuffled_z_sampled_accuracy']:.4f}), KL "
+                f"{v['kl_total']:.1f}, active dims {v['active_dims']} (Burda {v['active_dims_burda']}), "
+                f"distinct prior decodes {v['prior_distinct_decodes']}")
         (bar.write if bar is not None else self._say)(line)
 
     def _checkpoint(self) -> None:
