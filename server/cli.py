@@ -64,6 +64,11 @@ def run(args: argparse.Namespace) -> int:
     except BundleError as exc:
         log.error("%s", exc)
         return 2
+    from server.latent_use import collapse_warning
+
+    warning = collapse_warning(engine.bundle.path)
+    if warning:
+        log.warning("%s", warning)
     playback = _playback(args, engine)
     from server.osc import OscServer, ServerConfig
 
