@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.flops import decode_flops
+from contract.noise import NOISE_MAX, NOISE_MIN
 from bench.hardware import describe, matmul_gflops, matmul_gflops_one_thread, matvec_gflops
 from bench.stats import Latency, time_calls
 from bench.table import text_table
@@ -154,7 +155,7 @@ def torch_eager_rows(path: Path, engine, runs: int, threads: int) -> list[dict]:
         for batch in BATCHES:
             z = torch.from_numpy(rng.normal(size=(batch, engine.z_size)).astype(np.float32))
             temperature = torch.ones(batch)
-            uniform = torch.rand(batch, engine.num_steps, engine.num_classes).clamp(1e-7, 1 - 1e-7)
+            uniform = torch.rand(batch, engine.num_steps, engine.num_classes).clamp(NOISE_MIN, NOISE_MAX)
             rows.append(_row("pytorch", "encode", batch, time_calls(lambda: model.encode(windows[:batch]), runs)))
             rows.append(_row("pytorch", "decode", batch, time_calls(lambda: model.decode(z, temperature, uniform), runs)))
     return rows

@@ -1,8 +1,9 @@
-"""Reading a model bundle (DESIGN.md section 5): manifest.json + encoder.onnx + decoder.onnx.
+"""A model bundle: manifest.json beside encoder.onnx and decoder.onnx (contract/graphs.py).
 
-Everything a server needs to trust a bundle before it builds sessions: the format and its version, the
-fields it reads, each graph's sha256 (a graph edited or truncated after export is refused, not run), and
-the latent statistics and attribute vectors, as float32 numpy arrays. numpy only; no ONNX Runtime here.
+The format the exporter writes and the reader a server trusts a bundle with before it builds sessions: the
+format and its version, the fields it reads, each graph's sha256 (a graph edited or truncated after export
+is refused, not run), and the latent statistics and attribute vectors, as float32 numpy arrays. numpy only;
+no ONNX Runtime here.
 """
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from pathlib import Path
 
 import numpy as np
 
+from contract.codec import CODECS
+from contract.graphs import GRAPHS
+
 FORMAT = "musicvae-bundle"
 SUPPORTED_VERSIONS = (1,)
-GRAPHS = ("encoder", "decoder")
+FORMAT_VERSION = SUPPORTED_VERSIONS[-1]  # what the exporter writes
+MANIFEST_FILE = "manifest.json"
 REQUIRED_FIELDS = ("name", "codec", "num_classes", "num_bars", "steps_per_bar", "num_steps", "z_size", "graphs")
 
 
@@ -89,7 +94,7 @@ def _read_manifest(path: Path) -> dict:
     if not path.is_dir():
         raise BundleError(f"{path} is not a folder; a model bundle is a folder with manifest.json, "
                           f"encoder.onnx and decoder.onnx")
-    file = path / "manifest.json"
+    file = path / MANIFEST_FILE
     if not file.exists():
         raise BundleError(f"{path} has no manifest.json: not a model bundle (write one with `musicvae export`)")
     try:
@@ -112,8 +117,8 @@ def _check_format(path: Path, manifest: dict) -> None:
     missing = [f for f in REQUIRED_FIELDS if f not in manifest]
     if missing:
         raise BundleError(f"{path}/manifest.json lacks {', '.join(missing)}")
-    if manifest["codec"] not in ("melody", "drums"):
-        raise BundleError(f"{path}/manifest.json: unknown codec {manifest['codec']!r} (melody or drums)")
+    if manifest["codec"] not in CODECS:
+        raise BundleError(f"{path}/manifest.json: unknown codec {manifest['codec']!r} ({' or '.join(CODECS)})")
 
 
 def _graph_path(path: Path, manifest: dict, name: str, verify: bool) -> Path:

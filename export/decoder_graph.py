@@ -34,9 +34,11 @@ import onnx
 import torch
 from onnx import TensorProto, helper, numpy_helper
 
+from contract.graphs import TEMPERATURE, TOKENS, UNIFORM, Z
+from contract.noise import NOISE_MAX, NOISE_MIN
+
 OPSET = 17
 IR_VERSION = 8  # opset 17's own; onnx 1.23 would stamp a newer one that ONNX Runtime 1.31 cannot load
-NOISE_MIN, NOISE_MAX = 1e-7, 1 - 1e-7  # keeps log(-log u) finite, so T·G is exactly 0 at T = 0
 
 
 class GraphBuilder:
@@ -145,8 +147,8 @@ class DecoderGraph:
         (hier "start"), or [c_0, ..., c_{U-1}] decoded one after another (hier "previous")."""
         g, cfg = self.g, self.cfg
         if cfg.decoder != "hier":
-            return ["z"]
-        embeddings = self.bar_embeddings("z")
+            return [Z]
+        embeddings = self.bar_embeddings(Z)
         if cfg.bar_input == "start":  # [B, U·E] -> [B·U, E]: row b·U + u is bar u of sequence b
             return [g.op("Reshape", g.op("Concat", *embeddings, axis=1), g.const("shape", [-1, cfg.conductor_output]))]
         return embeddings
@@ -187,7 +189,7 @@ class DecoderGraph:
                 tokens.append(token)
             token = token if carry_token else None
         by_step = g.op("Reshape", g.op("Concat", *tokens, axis=0), g.const("shape", [loop_steps, -1]))  # [S, N]
-        g.op("Reshape", g.op("Transpose", by_step, perm=[1, 0]), g.const("shape", [-1, cfg.num_steps]), name="tokens")
+        g.op("Reshape", g.op("Transpose", by_step, perm=[1, 0]), g.const("shape", [-1, cfg.num_steps]), name=TOKENS)
         return self.model_proto()
 
     def step_noise(self, out_bias: torch.Tensor, loop_steps: int) -> list[str]:
@@ -197,20 +199,20 @@ class DecoderGraph:
         at row b·U + u) when the bars decode as one batch, since a sequence's bars are contiguous in time.
         """
         g, classes = self.g, self.cfg.num_classes
-        u = g.op("Clip", "uniform", g.const("lo", np.float32(NOISE_MIN)), g.const("hi", np.float32(NOISE_MAX)))
+        u = g.op("Clip", UNIFORM, g.const("lo", np.float32(NOISE_MIN)), g.const("hi", np.float32(NOISE_MAX)))
         gumbel = g.op("Neg", g.op("Log", g.op("Neg", g.op("Log", u))))
-        t = g.op("Unsqueeze", g.op("Relu", "temperature"), g.const("axes", [1, 2]))  # T <= 0: argmax, as the model
+        t = g.op("Unsqueeze", g.op("Relu", TEMPERATURE), g.const("axes", [1, 2]))  # T <= 0: argmax, as the model
         rows = g.op("Reshape", g.op("Mul", gumbel, t), g.const("shape", [-1, loop_steps * classes]))
         noisy = g.op("Add", rows, g.const("out_b", np.tile(numpy_of(out_bias), loop_steps)))
         return g.op("Split", noisy, outputs=loop_steps, axis=1) if loop_steps > 1 else [noisy]
 
     def model_proto(self) -> onnx.ModelProto:
         cfg = self.cfg
-        inputs = [helper.make_tensor_value_info("z", TensorProto.FLOAT, ["batch", cfg.z_size]),
-                  helper.make_tensor_value_info("temperature", TensorProto.FLOAT, ["batch"]),
-                  helper.make_tensor_value_info("uniform", TensorProto.FLOAT,
+        inputs = [helper.make_tensor_value_info(Z, TensorProto.FLOAT, ["batch", cfg.z_size]),
+                  helper.make_tensor_value_info(TEMPERATURE, TensorProto.FLOAT, ["batch"]),
+                  helper.make_tensor_value_info(UNIFORM, TensorProto.FLOAT,
                                                 ["batch", cfg.num_steps, cfg.num_classes])]
-        outputs = [helper.make_tensor_value_info("tokens", TensorProto.INT64, ["batch", cfg.num_steps])]
+        outputs = [helper.make_tensor_value_info(TOKENS, TensorProto.INT64, ["batch", cfg.num_steps])]
         graph = helper.make_graph(self.g.nodes, "musicvae_decoder", inputs, outputs, self.g.initializers)
         proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="musicvae-live")
         proto.ir_version = IR_VERSION

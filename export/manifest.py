@@ -7,9 +7,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 # The reader's definitions, so writer and reader cannot drift apart.
-from contract.bundle import FORMAT, SUPPORTED_VERSIONS, sha256_file
-
-FORMAT_VERSION = SUPPORTED_VERSIONS[-1]
+from contract.bundle import FORMAT, FORMAT_VERSION, sha256_file
+from contract.graphs import GRAPHS, graph_file
 
 
 def build_manifest(config, bundle_dir: Path, *, training: dict, metrics: dict, parity: dict,
@@ -28,8 +27,8 @@ def build_manifest(config, bundle_dir: Path, *, training: dict, metrics: dict, p
         "config": {"name": config.name, "dataset": config.dataset, "model": asdict(model),
                    "train": asdict(config.train)},
         "graphs": {
-            name: {"file": f"{name}.onnx", "sha256": sha256_file(bundle_dir / f"{name}.onnx")}
-            for name in ("encoder", "decoder")
+            name: {"file": graph_file(name), "sha256": sha256_file(bundle_dir / graph_file(name))}
+            for name in GRAPHS
         },
         "training": training,
         "metrics": metrics,

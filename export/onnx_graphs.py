@@ -14,10 +14,8 @@ import onnx
 import torch
 from torch import nn
 
+from contract.graphs import ENCODER_INPUTS, ENCODER_OUTPUTS
 from export.decoder_graph import OPSET, build_decoder_graph
-
-ENCODER_INPUTS = ["tokens"]
-ENCODER_OUTPUTS = ["mu", "sigma"]
 
 
 class EncoderGraph(nn.Module):
@@ -36,7 +34,8 @@ def export_encoder(model: nn.Module, path: Path, num_steps: int) -> None:
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # TracerWarnings about Python values in the LSTM wrapper
         torch.onnx.export(graph, (tokens,), str(path), dynamo=False, opset_version=OPSET,
-                          input_names=ENCODER_INPUTS, output_names=ENCODER_OUTPUTS, do_constant_folding=True,
+                          input_names=list(ENCODER_INPUTS), output_names=list(ENCODER_OUTPUTS),
+                          do_constant_folding=True,
                           dynamic_axes={name: {0: "batch"} for name in ENCODER_INPUTS + ENCODER_OUTPUTS})
 
 

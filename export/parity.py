@@ -13,7 +13,8 @@ import numpy as np
 import onnxruntime as ort
 import torch
 
-ARGMAX_NOISE = 0.5  # with u = 0.5 the Gumbel term is a constant, so sampling reduces to argmax
+from contract.graphs import decoder_feed, encoder_feed
+from contract.noise import argmax_noise, uniform_noise
 
 
 class ParityError(RuntimeError):
@@ -43,15 +44,14 @@ def check_parity(model, encoder_path: Path, decoder_path: Path, tokens: np.ndarr
     tokens = np.ascontiguousarray(tokens, dtype=np.int64)
     with torch.no_grad():
         mu_t, sigma_t = (t.numpy() for t in model.encode(torch.from_numpy(tokens)))
-    mu_o, sigma_o = encoder.run(None, {"tokens": tokens})
+    mu_o, sigma_o = encoder.run(None, encoder_feed(tokens))
     mu_diff = float(np.abs(mu_t - mu_o).max())
     sigma_diff = float(np.abs(sigma_t - sigma_o).max())
 
     n, steps = tokens.shape
     classes = model.config.num_classes
-    argmax_noise = np.full((n, steps, classes), ARGMAX_NOISE, dtype=np.float32)
-    rng = np.random.default_rng(seed)
-    noise = np.clip(rng.random((n, steps, classes), dtype=np.float32), 1e-7, 1 - 1e-7)
+    fixed = argmax_noise((n, steps, classes))
+    noise = uniform_noise((n, steps, classes), seed)
     zero_t, one_t = np.zeros(n, dtype=np.float32), np.ones(n, dtype=np.float32)
 
     def torch_decode(temperature, uniform):
@@ -60,9 +60,9 @@ def check_parity(model, encoder_path: Path, decoder_path: Path, tokens: np.ndarr
                                  torch.from_numpy(uniform)).numpy()
 
     def onnx_decode(temperature, uniform):
-        return decoder.run(None, {"z": mu_t, "temperature": temperature, "uniform": uniform})[0]
+        return decoder.run(None, decoder_feed(mu_t, temperature, uniform))[0]
 
-    argmax_mismatch = int((torch_decode(zero_t, argmax_noise) != onnx_decode(zero_t, argmax_noise)).any(1).sum())
+    argmax_mismatch = int((torch_decode(zero_t, fixed) != onnx_decode(zero_t, fixed)).any(1).sum())
     sampled_once = onnx_decode(one_t, noise)
     deterministic = bool(np.array_equal(sampled_once, onnx_decode(one_t, noise)))
     sampled_mismatch = int((torch_decode(one_t, noise) != sampled_once).any(1).sum())

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from contract.graphs import TOKENS, decoder_feed
+
 
 class BoundDecoder:
     def __init__(self, session, device: str, z: np.ndarray, temperature: np.ndarray, noise: np.ndarray):
@@ -24,9 +26,9 @@ class BoundDecoder:
         self.z, self.temperature, self.noise = on_device(z), on_device(temperature), on_device(noise)
         self.tokens = ort.OrtValue.ortvalue_from_shape_and_type([1, noise.shape[1]], np.int64, device, 0)
         self.binding = session.io_binding()
-        for name, value in (("z", self.z), ("temperature", self.temperature), ("uniform", self.noise)):
+        for name, value in decoder_feed(self.z, self.temperature, self.noise).items():
             self.binding.bind_ortvalue_input(name, value)
-        self.binding.bind_ortvalue_output("tokens", self.tokens)
+        self.binding.bind_ortvalue_output(TOKENS, self.tokens)
 
     def run(self, z: np.ndarray, temperature: np.ndarray, noise: np.ndarray | None = None) -> np.ndarray:
         """Tokens [steps] for z [1, Z] and temperature [1]; `noise` [1, steps, C] replaces the bound noise

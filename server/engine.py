@@ -4,9 +4,10 @@ Sessions are built once, CUDA first and CPU as the fallback, and warmed up. onnx
 as available even where it cannot load it and then silently runs on CPU, so the provider that actually
 runs is read back from the session (`session.get_providers()`) and logged once.
 
-Sampling is Gumbel-max inside the decoder graph; the noise is a graph input (`uniform`), drawn here with
-`numpy.random.default_rng(seed)` so a seed gives the same notes on every provider and machine. At
-temperature 0 the graph takes the argmax and ignores the noise (batch decodes pass 0.5 everywhere).
+Sampling is Gumbel-max inside the decoder graph; the noise is a graph input (`uniform`), drawn by
+contract/noise.py from `numpy.random.default_rng(seed)`, so a seed gives the same notes on every provider
+and machine. At temperature 0 the graph takes the argmax and ignores the noise (batch decodes pass 0.5
+everywhere).
 
 Hot path: the single-sequence decode runs through IO binding on buffers allocated once on the session's
 device (server/bound_decoder.py), captured as a CUDA graph on CUDA where ONNX Runtime allows it, and
@@ -27,14 +28,15 @@ import numpy as np
 from server.bound_decoder import BoundDecoder
 from contract.bundle import Bundle, BundleError, load_bundle
 from contract.codec import DEFAULT_VELOCITY, Note, get_codec
+from contract.graphs import DECODER, DECODER_INPUTS, DECODER_OUTPUTS, ENCODER, ENCODER_INPUTS, ENCODER_OUTPUTS, MU
+from contract.graphs import decoder_feed, encoder_feed
+from contract.noise import argmax_noise, fill_noise, uniform_noise
 
 log = logging.getLogger("musicvae.server")
 
 CUDA = "CUDAExecutionProvider"
 CPU = "CPUExecutionProvider"
 PROVIDERS = {"auto": [CUDA, CPU], "cuda": [CUDA, CPU], "cpu": [CPU]}
-ARGMAX_NOISE = 0.5  # any u in (0, 1) serves at temperature 0; 0.5 makes the Gumbel term a constant
-NOISE_MIN, NOISE_MAX = 1e-7, 1 - 1e-7  # keeps log(-log u) finite (the bundle contract's clip)
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,14 @@ class Engine:
         self.z_size, self.num_steps = self.bundle.z_size, self.bundle.num_steps
         self.num_classes = self.bundle.num_classes
         started = time.perf_counter()
-        self.encoder = self._session("encoder")
-        self.decoder = self._session("decoder")
+        self.encoder = self._session(ENCODER)
+        self.decoder = self._session(DECODER)
         self.provider = self.decoder.get_providers()[0]
         self._check_graphs()
         self._lock = threading.Lock()
         self._z = np.zeros((1, self.z_size), dtype=np.float32)
         self._temperature = np.zeros(1, dtype=np.float32)
-        self._noise = np.full((1, self.num_steps, self.num_classes), ARGMAX_NOISE, dtype=np.float32)
+        self._noise = argmax_noise((1, self.num_steps, self.num_classes))
         self._noise_seed: int | None = None  # the seed the bound noise was drawn with
         self.cuda_graph = False
         self._live = self._live_decoder()
@@ -116,7 +118,7 @@ class Engine:
         if self.provider != CUDA:
             return bound(self.decoder, "cpu")
         try:
-            live = bound(self._session("decoder", cuda_graph=True), "cuda")
+            live = bound(self._session(DECODER, cuda_graph=True), "cuda")
             live.run(self._z, self._temperature)  # the first run captures; a graph ORT cannot capture fails here
             self.cuda_graph = True
             return live
@@ -126,8 +128,8 @@ class Engine:
 
     def _check_graphs(self) -> None:
         """The graphs must have the contract's input and output names (DESIGN.md section 5)."""
-        expected = {self.encoder: ({"tokens"}, {"mu", "sigma"}),
-                    self.decoder: ({"z", "temperature", "uniform"}, {"tokens"})}
+        expected = {self.encoder: (set(ENCODER_INPUTS), set(ENCODER_OUTPUTS)),
+                    self.decoder: (set(DECODER_INPUTS), set(DECODER_OUTPUTS))}
         for session, (inputs, outputs) in expected.items():
             have_in = {i.name for i in session.get_inputs()}
             have_out = {o.name for o in session.get_outputs()}
@@ -157,7 +159,7 @@ class Engine:
         batch = np.ascontiguousarray(tokens.reshape(1, -1) if single else tokens)
         if batch.shape[1] != self.num_steps:
             raise ValueError(f"tokens have {batch.shape[1]} steps, the model takes {self.num_steps}")
-        mu = self.encoder.run(["mu"], {"tokens": batch})[0]
+        mu = self.encoder.run([MU], encoder_feed(batch))[0]
         return mu[0] if single else mu
 
     # --------------------------------------------------------------------------------------------- decode
@@ -184,15 +186,6 @@ class Engine:
         z = np.ascontiguousarray(z, dtype=np.float32).reshape(-1, self.z_size)
         n = len(z)
         temperatures = np.broadcast_to(np.asarray(temperature, dtype=np.float32), (n,)).copy()
-        if (temperatures > 0).any():
-            noise = fill_noise(np.empty((n, self.num_steps, self.num_classes), dtype=np.float32), seed)
-        else:
-            noise = np.full((n, self.num_steps, self.num_classes), ARGMAX_NOISE, dtype=np.float32)
-        return self.decoder.run(None, {"z": z, "temperature": temperatures, "uniform": noise})[0]
-
-
-def fill_noise(out: np.ndarray, seed: int) -> np.ndarray:
-    """The bundle contract's noise: default_rng(seed).random (float32), clipped into (0, 1)."""
-    np.random.default_rng(seed).random(dtype=np.float32, out=out)
-    np.clip(out, NOISE_MIN, NOISE_MAX, out=out)
-    return out
+        shape = (n, self.num_steps, self.num_classes)
+        noise = uniform_noise(shape, seed) if (temperatures > 0).any() else argmax_noise(shape)
+        return self.decoder.run(None, decoder_feed(z, temperatures, noise))[0]

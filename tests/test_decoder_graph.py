@@ -8,6 +8,7 @@ import onnxruntime as ort
 import pytest
 import torch
 
+from contract.noise import NOISE_MAX, NOISE_MIN
 from export.decoder_graph import build_decoder_graph
 from vae.configs import tiny_config
 from vae.model import MusicVAE
@@ -56,7 +57,7 @@ def test_graph_decodes_exactly_like_pytorch(variant):
         z = rng.standard_normal((batch, cfg.z_size)).astype(np.float32)
         # Mixed temperatures in one batch: argmax rows, sampled rows, and a negative one (argmax, as the model).
         temperature = np.resize(np.array([0.0, 1.0, 0.6, 2.0, -1.0], np.float32), batch)
-        uniform = rng.random((batch, cfg.num_steps, cfg.num_classes), dtype=np.float32).clip(1e-7, 1 - 1e-7)
+        uniform = rng.random((batch, cfg.num_steps, cfg.num_classes), dtype=np.float32).clip(NOISE_MIN, NOISE_MAX)
         ref, out = decode_both(model, sess, z, temperature, uniform)
         assert out.shape == (batch, cfg.num_steps) and out.dtype == np.int64
         np.testing.assert_array_equal(out, ref)

@@ -13,7 +13,8 @@ import pytest
 from contract.bundle import BundleError, load_bundle
 from server.model_dir import resolve_model_dir
 from server.bound_decoder import BoundDecoder
-from server.engine import Engine, EngineOptions, fill_noise
+from contract.noise import NOISE_MAX, NOISE_MIN, fill_noise
+from server.engine import Engine, EngineOptions
 from server.latent import sample_prior
 
 
@@ -114,7 +115,7 @@ def test_noise_follows_the_bundle_contract(live_engine):
     engine = live_engine
     z = sample_prior(engine.z_size, 1.0, 3)
     rng = np.random.default_rng(42)
-    noise = np.clip(rng.random((1, engine.num_steps, engine.num_classes), dtype=np.float32), 1e-7, 1 - 1e-7)
+    noise = np.clip(rng.random((1, engine.num_steps, engine.num_classes), dtype=np.float32), NOISE_MIN, NOISE_MAX)
     direct = engine.decoder.run(None, {"z": z[None], "temperature": np.ones(1, np.float32), "uniform": noise})[0][0]
     assert np.array_equal(engine.decode_tokens(z, 1.0, seed=42), direct)
 

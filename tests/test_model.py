@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import torch
 
+from contract.noise import NOISE_MAX, NOISE_MIN
 from vae import schedules
 from vae.checkpoint import load_model, load_optimizer, save_checkpoint
 from vae.configs import CONFIGS, Config, TrainConfig, get_config, tiny_config
@@ -47,7 +48,7 @@ def random_tokens(model: MusicVAE, batch: int, seed: int = 0) -> torch.Tensor:
 
 def noise(model: MusicVAE, batch: int, seed: int = 0) -> torch.Tensor:
     rng = np.random.default_rng(seed)
-    u = rng.random((batch, model.config.num_steps, model.config.num_classes)).clip(1e-7, 1 - 1e-7)
+    u = rng.random((batch, model.config.num_steps, model.config.num_classes)).clip(NOISE_MIN, NOISE_MAX)
     return torch.from_numpy(u.astype(np.float32))
 
 
@@ -114,7 +115,7 @@ def test_decode_batch_equals_rows():
 
 def test_gumbel_max_samples_the_tempered_softmax():
     logits = torch.tensor([[2.0, 1.0, 0.0]]).expand(40_000, 3)
-    u = torch.from_numpy(np.random.default_rng(0).random((40_000, 3)).clip(1e-7, 1 - 1e-7).astype(np.float32))
+    u = torch.from_numpy(np.random.default_rng(0).random((40_000, 3)).clip(NOISE_MIN, NOISE_MAX).astype(np.float32))
     for temperature in (1.0, 0.5):
         picks = gumbel_argmax(logits, torch.full((40_000,), temperature), u)
         freq = np.bincount(picks.numpy(), minlength=3) / 40_000
