@@ -14,7 +14,7 @@ Encoding quantizes to the 16th-note grid; decoding yields exact grid positions, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -61,15 +61,7 @@ class Note:
     pitch: int
     velocity: int = DEFAULT_VELOCITY
     duration: float = 0.25
-
-    def as_tuple(self) -> tuple[int, int, float, float]:
-        """The wire order used by OSC (/note pitch velocity start duration)."""
-        return (self.pitch, self.velocity, self.start, self.duration)
-
-
-def note(pitch: int, velocity: int, start: float, duration: float) -> Note:
-    """Build a Note from the wire order (pitch, velocity, start, duration)."""
-    return Note(start=float(start), pitch=int(pitch), velocity=int(velocity), duration=float(duration))
+    track: int = 0  # which part of a multi-track (trio) sequence: TRIO_TRACKS index; 0 for one-track codecs
 
 
 @dataclass
@@ -232,10 +224,50 @@ class DrumCodec:
         return notes
 
 
-CODECS = {"melody": MelodyCodec(), "drums": DrumCodec()}
+class TrioCodec:
+    """Magenta's trio: melody, bass and drums as three token tracks, tokens [steps, 3] (90, 90, 512 classes).
+
+    A note's `track` says which part it belongs to (TRIO_TRACKS); the model decodes the three tracks with
+    three decoders, so `num_classes` is the width of one step's noise over all three (692).
+    """
+
+    name = "trio"
+    track_codecs = (MelodyCodec(), MelodyCodec(), DrumCodec())
+    num_classes = sum(c.num_classes for c in track_codecs)
+
+    def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
+        return self.encode_with_report(notes, num_steps, strict)[0]
+
+    def encode_with_report(
+        self, notes: Iterable[Note], num_steps: int, strict: bool = False
+    ) -> tuple[np.ndarray, EncodeReport]:
+        """Each note goes to the track its `track` names; a track outside 0..2 raises CodecError."""
+        notes = list(notes)
+        bad = sorted({n.track for n in notes} - set(range(len(TRIO_TRACKS))))
+        if bad:
+            raise CodecError(f"trio notes must have track 0 (melody), 1 (bass) or 2 (drums), not {bad}")
+        report = EncodeReport()
+        columns = []
+        for track, codec in enumerate(self.track_codecs):
+            tokens, part = codec.encode_with_report([n for n in notes if n.track == track], num_steps, strict)
+            report.add(part)
+            columns.append(tokens)
+        return np.stack(columns, axis=1), report
+
+    def decode(self, tokens: Sequence[Sequence[int]], velocity: int = DEFAULT_VELOCITY) -> list[Note]:
+        tokens = np.asarray(tokens).reshape(-1, len(TRIO_TRACKS))
+        notes = []
+        for track, codec in enumerate(self.track_codecs):
+            notes += [replace(n, track=track) for n in codec.decode(tokens[:, track], velocity)]
+        return sorted(notes)
 
 
-def get_codec(name: str) -> MelodyCodec | DrumCodec:
+TRIO_TRACKS = ("melody", "bass", "drums")
+TRIO_CLASSES = TrioCodec.num_classes  # 692
+CODECS = {"melody": MelodyCodec(), "drums": DrumCodec(), "trio": TrioCodec()}
+
+
+def get_codec(name: str) -> MelodyCodec | DrumCodec | TrioCodec:
     try:
         return CODECS[name]
     except KeyError:
