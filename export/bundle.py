@@ -96,6 +96,8 @@ def _copy_weights(meta: dict, staging: Path) -> None:
 
 
 def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: ExportOptions) -> dict:
+    from contract.bundle import MANIFEST_FILE
+    from contract.graphs import DECODER, ENCODER, graph_file
     from export.latent_stats import attribute_vectors, principal_coordinates
     from export.manifest import build_manifest, write_json
     from export.onnx_graphs import export_decoder, export_encoder
@@ -109,12 +111,13 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
     _check_shape(test, m.num_steps, config.dataset)
 
     _say("writing ONNX graphs")
-    export_encoder(model, staging / "encoder.onnx", m.num_steps)
-    export_decoder(model, staging / "decoder.onnx")
+    encoder_path, decoder_path = staging / graph_file(ENCODER), staging / graph_file(DECODER)
+    export_encoder(model, encoder_path, m.num_steps)
+    export_decoder(model, decoder_path)
 
     parity_set, sources = _parity_windows(data_dir, config.dataset, test, train, options.parity_windows, rng)
     _say(f"checking parity with PyTorch on {len(parity_set)} windows ({sources})")
-    parity = check_parity(model, staging / "encoder.onnx", staging / "decoder.onnx", parity_set, seed=options.seed)
+    parity = check_parity(model, encoder_path, decoder_path, parity_set, seed=options.seed)
 
     latent_set = _subset(train, options.latent_windows, rng)
     _say(f"encoding {len(latent_set)} training windows for attribute vectors and coordinates")
@@ -122,12 +125,12 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
     vectors, quartiles = attribute_vectors(mu, latent_set, m.codec)
     coordinates = principal_coordinates(mu)
 
-    metrics = _test_metrics(model, config, _subset(test, options.metric_windows, rng)) if options.metric_windows else {}
+    metrics = _test_metrics(model, _subset(test, options.metric_windows, rng)) if options.metric_windows else {}
     _copy_weights(meta, staging)
     training = {"data": _data_summary(data_dir, config.dataset), "checkpoint": meta}
     manifest = build_manifest(config, staging, training=training, metrics=metrics, parity={**parity.as_dict(), "splits": sources},
                               attributes=vectors, attribute_info=quartiles, latent=coordinates.as_dict())
-    write_json(staging / "manifest.json", manifest)
+    write_json(staging / MANIFEST_FILE, manifest)
     return manifest
 
 
@@ -179,7 +182,7 @@ def _encode_mu(model, windows: np.ndarray, batch: int = 512) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _test_metrics(model, config, windows: np.ndarray) -> dict:
+def _test_metrics(model, windows: np.ndarray) -> dict:
     from vae.evaluate import evaluate_windows
 
     _say(f"scoring {len(windows)} test windows")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contract.bundle import BundleError
+from contract.bundle import MANIFEST_FILE, BundleError
 
 DEFAULT_MODEL = "mel_2bar_small"  # the shipped default bundle, under <repo>/models/
 
@@ -29,7 +29,7 @@ def resolve_model_dir(model: str | Path | None) -> Path:
                               f"manifest.json, encoder.onnx and decoder.onnx (written by `musicvae export`)")
         return path
     for candidate in default_model_dirs():
-        if (candidate / "manifest.json").exists():
+        if (candidate / MANIFEST_FILE).exists():
             return candidate
     looked = ", ".join(str(c) for c in default_model_dirs())
     raise BundleError(

@@ -18,7 +18,6 @@ from server.latent import apply_attributes, sample_prior, slerp
 
 DEFAULT_TEMPERATURE = 0.5  # Magenta's default sampling temperature
 DEFAULT_BPM = 120.0
-PRESET_FIELDS = ("slots", "alpha", "attributes", "temperature", "seed")
 
 
 class PendingLatent:

@@ -4,11 +4,12 @@ import pytest
 
 from export.latent_stats import attribute_vectors, principal_coordinates
 from vae.attributes import avg_interval, c_diatonic, measure_all, note_density, syncopation_8th, syncopation_16th
-from contract.codec import CODECS, note
+from contract.codec import CODECS, Note
 
 
 def melody(*notes, steps=32):
-    return CODECS["melody"].encode([note(*n) for n in notes], steps)[None, :]
+    return CODECS["melody"].encode([Note(start=s, pitch=p, velocity=v, duration=d) for p, v, s, d in notes],
+                                   steps)[None, :]
 
 
 def test_c_diatonic_counts_pitch_classes_of_c_major():
@@ -35,7 +36,7 @@ def test_empty_window_measures_zero_not_nan():
 
 
 def test_drums_have_no_pitch_attributes():
-    drums = CODECS["drums"].encode([note(36, 100, 0, .25), note(42, 100, .25, .25)], 32)[None, :]
+    drums = CODECS["drums"].encode([Note(start=0, pitch=36), Note(start=.25, pitch=42)], 32)[None, :]
     values = measure_all(drums, "drums")
     assert set(values) == {"note_density", "syncopation_16th", "syncopation_8th"}
     assert values["syncopation_16th"][0] == pytest.approx(0.5)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from contract.codec import Note
 from server import wire
 from server.addresses import ADDRESSES, REPLIES, STATUS_FIELDS
 from server.handlers import HANDLERS
@@ -121,8 +122,7 @@ def test_encode_sets_the_slot_to_the_clips_mu(live_server):
     engine = live_server.server.engine
     clip = [(60, 100, 0.0, 1.0), (62, 90, 1.0, 0.5), (64, 80, 2.0, 2.0), (67, 100, 4.5, 1.5)]
     reply = client.request("/encode", "a", *[v for n in clip for v in n])
-    from contract.codec import note
-    mu = engine.encode([note(*n) for n in clip])
+    mu = engine.encode([Note(start=s, pitch=p, velocity=v, duration=d) for p, v, s, d in clip])
     assert reply.notes == _expected(live_server, mu)
     np.testing.assert_allclose(live_server.server.state.slot_z("a"), mu, atol=1e-6)
 

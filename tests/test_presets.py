@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from contract.codec import Note
 from server.presets import PAUSE_ENV, TMP_PREFIX, write_atomic
 from tests.fixtures.server import start_server_process
 
@@ -63,8 +64,9 @@ def test_a_save_right_after_an_encode_stores_the_encoded_slot(live_server):
     client.send("/preset/save", "clip")  # no wait: the encoder may not have run yet
     assert _wait(lambda: "clip" in _saved_names(live_server.state_dir))
     stored = json.loads(_presets_file(live_server.state_dir).read_text())["presets"]["clip"]
-    from contract.codec import note
-    mu = live_server.server.engine.encode([note(*clip[i:i + 4]) for i in range(0, len(clip), 4)])
+    wire_order = [clip[i:i + 4] for i in range(0, len(clip), 4)]  # pitch, velocity, start, duration
+    notes = [Note(start=s, pitch=p, velocity=v, duration=d) for p, v, s, d in wire_order]
+    mu = live_server.server.engine.encode(notes)
     np.testing.assert_allclose(stored["slots"]["a"], mu, atol=1e-6)
 
 
