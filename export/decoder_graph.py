@@ -134,12 +134,14 @@ class DecoderGraph:
         bias0 = g.const("conductor_b0", reorder_gates(numpy_of(conductor.bias[0])))
         upper = [self.upper_layer(numpy_of(conductor.weight_ih[k - 1]), numpy_of(conductor.weight_hh[k]),
                                   numpy_of(conductor.bias[k])) for k in range(1, cfg.conductor_layers)]
-        emb_w, emb_b = g.const("emb_w", numpy_of(dec.embedding.weight)), g.const("emb_b", numpy_of(dec.embedding.bias))
+        embed = dec.embedding is not None  # without one (Magenta's), c_u is the conductor's top h
+        if embed:
+            emb_w, emb_b = g.const("emb_w", numpy_of(dec.embedding.weight)), g.const("emb_b", numpy_of(dec.embedding.bias))
         embeddings = []
         for _ in range(cfg.num_bars):
             hs[0], cs[0] = self.cell(g.op("Gemm", hs[0], w_hh0, bias0, transB=1), cs[0], hidden)
             top = self.upper_layers(upper, hs[0], hs, cs, hidden)
-            embeddings.append(g.op("Gemm", top, emb_w, emb_b, transB=1))
+            embeddings.append(g.op("Gemm", top, emb_w, emb_b, transB=1) if embed else top)
         return embeddings
 
     def conditioning(self) -> list[str]:
@@ -150,15 +152,33 @@ class DecoderGraph:
             return [Z]
         embeddings = self.bar_embeddings(Z)
         if cfg.bar_input == "start":  # [B, U·E] -> [B·U, E]: row b·U + u is bar u of sequence b
-            return [g.op("Reshape", g.op("Concat", *embeddings, axis=1), g.const("shape", [-1, cfg.conductor_output]))]
+            return [g.op("Reshape", g.op("Concat", *embeddings, axis=1), g.const("shape", [-1, cfg.condition_size]))]
         return embeddings
 
     # --------------------------------------------------------------------------------------- token decoder
 
     def build(self) -> onnx.ModelProto:
+        """One token decoder (flat, hier), or one per track (trio: tokens [B, T, 3], the three decoders
+        sharing the conductor's c_u, each sampling from its own slice of the noise's classes)."""
         g, cfg = self.g, self.cfg
-        core = self.model.decoder.core
-        classes, hidden, rnn = cfg.num_classes, cfg.decoder_hidden, core.rnn
+        conds = self.conditioning()
+        decoders = self.model.decoder.track_decoders if cfg.decoder == "hier" else [self.model.decoder.core]
+        if len(decoders) == 1:
+            self.track(decoders[0], conds, UNIFORM, name=TOKENS)
+            return self.model_proto()
+        offsets = np.cumsum([0, *cfg.track_classes])
+        tracks = []
+        for k, core in enumerate(decoders):
+            noise = g.op("Slice", UNIFORM, g.const("start", [offsets[k]]), g.const("end", [offsets[k + 1]]),
+                         g.const("axis", [2]))
+            tracks.append(g.op("Unsqueeze", self.track(core, conds, noise), g.const("axes", [2])))
+        g.op("Concat", *tracks, axis=2, name=TOKENS)
+        return self.model_proto()
+
+    def track(self, core, conds: list[str], uniform: str, name: str | None = None) -> str:
+        """The autoregressive decode of one token track -> its tokens [B, T] (named `name` if given)."""
+        g, cfg = self.g, self.cfg
+        classes, hidden, rnn = core.num_classes, cfg.decoder_hidden, core.rnn
         w_ih0 = reorder_gates(numpy_of(rnn.weight_ih_l0))
         token_table = g.const("token_table", w_ih0[:, :classes].T)  # [C, 4H]: the one-hot input as a row gather
         cond_w = g.const("cond_w", w_ih0[:, classes:])
@@ -169,10 +189,9 @@ class DecoderGraph:
                  for k in range(1, cfg.decoder_layers)]
         w_out = g.const("out_w", numpy_of(core.output.weight))
 
-        conds = self.conditioning()
         segment_steps = cfg.steps_per_bar if cfg.decoder == "hier" else cfg.num_steps
         loop_steps = segment_steps * len(conds)  # sequential steps in the graph
-        noise = self.step_noise(core.output.bias, loop_steps)
+        noise = self.step_noise(uniform, core.output.bias, loop_steps)
         carry_token = len(conds) > 1  # hier "previous": a bar's first input is the previous bar's last token
 
         tokens: list[str] = []
@@ -189,17 +208,16 @@ class DecoderGraph:
                 tokens.append(token)
             token = token if carry_token else None
         by_step = g.op("Reshape", g.op("Concat", *tokens, axis=0), g.const("shape", [loop_steps, -1]))  # [S, N]
-        g.op("Reshape", g.op("Transpose", by_step, perm=[1, 0]), g.const("shape", [-1, cfg.num_steps]), name=TOKENS)
-        return self.model_proto()
+        return g.op("Reshape", g.op("Transpose", by_step, perm=[1, 0]), g.const("shape", [-1, cfg.num_steps]), name=name)
 
-    def step_noise(self, out_bias: torch.Tensor, loop_steps: int) -> list[str]:
+    def step_noise(self, uniform: str, out_bias: torch.Tensor, loop_steps: int) -> list[str]:
         """T·G + b_out for every sequential step, G = -log(-log u): one [N, C] tensor each.
 
         uniform [B, num_steps, C] reshapes to [N, loop_steps·C]: N = B, or B·U rows (bar u of sequence b
         at row b·U + u) when the bars decode as one batch, since a sequence's bars are contiguous in time.
         """
-        g, classes = self.g, self.cfg.num_classes
-        u = g.op("Clip", UNIFORM, g.const("lo", np.float32(NOISE_MIN)), g.const("hi", np.float32(NOISE_MAX)))
+        g, classes = self.g, int(out_bias.shape[0])
+        u = g.op("Clip", uniform, g.const("lo", np.float32(NOISE_MIN)), g.const("hi", np.float32(NOISE_MAX)))
         gumbel = g.op("Neg", g.op("Log", g.op("Neg", g.op("Log", u))))
         t = g.op("Unsqueeze", g.op("Relu", TEMPERATURE), g.const("axes", [1, 2]))  # T <= 0: argmax, as the model
         rows = g.op("Reshape", g.op("Mul", gumbel, t), g.const("shape", [-1, loop_steps * classes]))
@@ -212,7 +230,8 @@ class DecoderGraph:
                   helper.make_tensor_value_info(TEMPERATURE, TensorProto.FLOAT, ["batch"]),
                   helper.make_tensor_value_info(UNIFORM, TensorProto.FLOAT,
                                                 ["batch", cfg.num_steps, cfg.num_classes])]
-        outputs = [helper.make_tensor_value_info(TOKENS, TensorProto.INT64, ["batch", cfg.num_steps])]
+        tracks = [len(cfg.track_classes)] if len(cfg.track_classes) > 1 else []
+        outputs = [helper.make_tensor_value_info(TOKENS, TensorProto.INT64, ["batch", cfg.num_steps, *tracks])]
         graph = helper.make_graph(self.g.nodes, "musicvae_decoder", inputs, outputs, self.g.initializers)
         proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="musicvae-live")
         proto.ir_version = IR_VERSION

@@ -19,8 +19,13 @@ VARIANTS = {
     "hier_start": dict(decoder="hier", num_bars=4, bar_input="start"),
     "hier_previous": dict(decoder="hier", num_bars=4, bar_input="previous"),
     "hier_start_deeper": dict(decoder="hier", num_bars=4, bar_input="start", hidden=24),
+    # Magenta's variants (imported checkpoints): no conductor embedding, deeper stacks, trio's three decoders
+    "hier_previous_magenta": dict(decoder="hier", num_bars=4, bar_input="previous"),
+    "trio_previous_magenta": dict(decoder="hier", codec="trio", num_bars=3, bar_input="previous"),
+    "trio_start_deeper": dict(decoder="hier", codec="trio", num_bars=3, bar_input="start", hidden=24),
 }
 DEEPER = dict(decoder_layers=3, conductor_layers=2)  # stacked layers above 0, in both LSTMs
+MAGENTA = dict(conductor_output=0, decoder_layers=3, conductor_layers=3)  # c_u = the conductor's top h
 NODES_PER_STEP = 25  # a 2-layer decoder step (see export/decoder_graph.py); the traced graph ran ~58
 
 
@@ -30,6 +35,8 @@ def sharp_model(variant: str, seed: int = 0) -> MusicVAE:
     config = tiny_config(**VARIANTS[variant]).model
     if variant.endswith("deeper"):
         config = replace(config, **DEEPER)
+    if variant.endswith("magenta"):
+        config = replace(config, **MAGENTA)
     model = MusicVAE(config).eval()
     with torch.no_grad():
         for p in model.parameters():
@@ -59,7 +66,8 @@ def test_graph_decodes_exactly_like_pytorch(variant):
         temperature = np.resize(np.array([0.0, 1.0, 0.6, 2.0, -1.0], np.float32), batch)
         uniform = rng.random((batch, cfg.num_steps, cfg.num_classes), dtype=np.float32).clip(NOISE_MIN, NOISE_MAX)
         ref, out = decode_both(model, sess, z, temperature, uniform)
-        assert out.shape == (batch, cfg.num_steps) and out.dtype == np.int64
+        tracks = (3,) if cfg.codec == "trio" else ()
+        assert out.shape == (batch, cfg.num_steps, *tracks) and out.dtype == np.int64
         np.testing.assert_array_equal(out, ref)
     assert len({row.tobytes() for row in out}) > 1  # the rows differ: the check above is not trivially true
 

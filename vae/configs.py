@@ -18,10 +18,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, replace
 
-from contract.codec import DRUM_CLASSES, MELODY_CLASSES
+from contract.codec import DRUM_CLASSES, MELODY_CLASSES, TrioCodec
 
-CODEC_CLASSES = {"melody": MELODY_CLASSES, "drums": DRUM_CLASSES}
+CODEC_CLASSES = {"melody": MELODY_CLASSES, "drums": DRUM_CLASSES, "trio": TrioCodec.num_classes}
+# The classes of each token track, one decoder per track (trio: melody, bass, drums).
+TRACK_CLASSES = {"melody": (MELODY_CLASSES,), "drums": (DRUM_CLASSES,),
+                 "trio": tuple(c.num_classes for c in TrioCodec.track_codecs)}
 DECODERS = ("flat", "hier")
+ENCODERS = ("flat", "hier")
+ENCODER_INPUTS = ("one_hot", "drum_roll")
 BAR_INPUTS = ("previous", "start")
 
 
@@ -39,16 +44,31 @@ class ModelConfig:
     decoder_layers: int = 2
     conductor_hidden: int = 0  # hier only
     conductor_layers: int = 0
-    conductor_output: int = 0  # size of the per-bar embedding c_u
+    conductor_output: int = 0  # size of the per-bar embedding c_u; 0: none, c_u is the conductor's top h (Magenta's)
     # hier only: what the bottom decoder sees as the first input of bar u. "previous" (Magenta): the last
     # token of bar u-1, so bars decode one after another; "start": a start token (zero input), so bars are
     # independent given the conductor and decode as one batch.
     bar_input: str = "previous"
     dropout: float = 0.0  # between stacked LSTM layers (encoder and decoder), training only
+    # Magenta's variants, met in imported checkpoints (importer/). "hier": a BiLSTM over each bar, then one
+    # over the bars' final states (Magenta's two-level hierarchical encoder, both levels of encoder_hidden).
+    encoder: str = "flat"
+    # "drum_roll": drums enter the encoder as 9 class bits and a "no hit" bit (Magenta's DrumsConverter),
+    # while the decoder still reads and writes one of 512 tokens.
+    encoder_input: str = "one_hot"
 
     @property
     def num_steps(self) -> int:
         return self.num_bars * self.steps_per_bar
+
+    @property
+    def track_classes(self) -> tuple[int, ...]:
+        return TRACK_CLASSES[self.codec]
+
+    @property
+    def condition_size(self) -> int:
+        """What a hier bar's decoder is conditioned on: the embedding c_u, or the conductor's top h."""
+        return self.conductor_output or self.conductor_hidden
 
     def __post_init__(self) -> None:
         problems = []
@@ -60,8 +80,16 @@ class ModelConfig:
             problems.append(f"decoder {self.decoder!r} is not one of {DECODERS}")
         if self.bar_input not in BAR_INPUTS:
             problems.append(f"bar_input {self.bar_input!r} is not one of {BAR_INPUTS}")
-        if self.decoder == "hier" and min(self.conductor_hidden, self.conductor_layers, self.conductor_output) <= 0:
-            problems.append("a hier decoder needs conductor_hidden, conductor_layers and conductor_output > 0")
+        if self.decoder == "hier" and (min(self.conductor_hidden, self.conductor_layers) <= 0 or self.conductor_output < 0):
+            problems.append("a hier decoder needs conductor_hidden, conductor_layers > 0 and conductor_output >= 0")
+        if self.encoder not in ENCODERS:
+            problems.append(f"encoder {self.encoder!r} is not one of {ENCODERS}")
+        if self.encoder_input not in ENCODER_INPUTS:
+            problems.append(f"encoder_input {self.encoder_input!r} is not one of {ENCODER_INPUTS}")
+        elif self.encoder_input == "drum_roll" and self.codec != "drums":
+            problems.append("encoder_input drum_roll is for the drums codec")
+        if self.codec == "trio" and self.decoder != "hier":
+            problems.append("the trio codec needs the hier decoder (three bar decoders under one conductor)")
         if min(self.num_bars, self.steps_per_bar, self.encoder_hidden, self.encoder_layers, self.z_size,
                self.decoder_hidden, self.decoder_layers) <= 0:
             problems.append("sizes must be positive")

@@ -20,6 +20,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from contract.codec import DRUM_CLASS_PITCHES, DRUM_CLASSES
 from vae.configs import ModelConfig
 from vae.lstm import InitialState, InputlessLSTM, StepWeights, set_forget_bias, stacked_step, unstack
 
@@ -48,20 +49,69 @@ def gumbel_argmax(logits: torch.Tensor, temperature: torch.Tensor, uniform: torc
     return torch.where(sample, noisy, logits).argmax(dim=-1)
 
 
-class Encoder(nn.Module):
+def drum_roll_table() -> torch.Tensor:
+    """[512, 10]: row t = the 9 class bits of drum token t, then 1 where no drum is hit (Magenta's drum roll)."""
+    tokens = torch.arange(DRUM_CLASSES)
+    bits = (tokens.unsqueeze(1) >> torch.arange(len(DRUM_CLASS_PITCHES))) & 1
+    return torch.cat([bits, (tokens == 0).long().unsqueeze(1)], dim=1).float()
+
+
+class EncoderInputs(nn.Module):
+    """Tokens -> the encoder's input vectors: one-hot (one track), the tracks' one-hots side by side (trio),
+    or the drum roll. Holds no parameters (the roll table is a non-persistent buffer)."""
+
     def __init__(self, cfg: ModelConfig):
         super().__init__()
-        self.num_classes = cfg.num_classes
-        self.rnn = nn.LSTM(cfg.num_classes, cfg.encoder_hidden, cfg.encoder_layers, batch_first=True,
-                           bidirectional=True, dropout=cfg.dropout if cfg.encoder_layers > 1 else 0.0)
-        set_forget_bias(self.rnn)
+        self.track_classes = cfg.track_classes
+        self.roll = cfg.encoder_input == "drum_roll"
+        if self.roll:
+            self.register_buffer("roll_table", drum_roll_table(), persistent=False)
+        self.width = self.roll_table.shape[1] if self.roll else sum(self.track_classes)
+
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
+        if self.roll:
+            return self.roll_table[tokens]
+        if len(self.track_classes) == 1:
+            return F.one_hot(tokens, self.track_classes[0]).float()
+        return torch.cat([F.one_hot(tokens[..., k], c).float() for k, c in enumerate(self.track_classes)], dim=-1)
+
+
+def bidirectional_lstm(input_size: int, cfg: ModelConfig) -> nn.LSTM:
+    rnn = nn.LSTM(input_size, cfg.encoder_hidden, cfg.encoder_layers, batch_first=True, bidirectional=True,
+                  dropout=cfg.dropout if cfg.encoder_layers > 1 else 0.0)
+    set_forget_bias(rnn)
+    return rnn
+
+
+def final_states(rnn: nn.LSTM, x: torch.Tensor) -> torch.Tensor:
+    """[N, S, in] -> [N, 2H]: the last layer's forward state after step S and backward state after step 1."""
+    _, (h, _) = rnn(x)
+    return torch.cat([h[-2], h[-1]], dim=-1)
+
+
+class Encoder(nn.Module):
+    """Bidirectional LSTM over the sequence (flat), or Magenta's two levels (hier): one over each bar, then
+    one over the bars' final states."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.inputs = EncoderInputs(cfg)
+        self.rnn = bidirectional_lstm(self.inputs.width, cfg)
+        if cfg.encoder == "hier":
+            self.top_rnn = bidirectional_lstm(2 * cfg.encoder_hidden, cfg)
         self.mu = nn.Linear(2 * cfg.encoder_hidden, cfg.z_size)
         self.sigma = nn.Linear(2 * cfg.encoder_hidden, cfg.z_size)
         nn.init.constant_(self.sigma.bias, SIGMA_BIAS_INIT)
 
     def forward(self, tokens: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        _, (h, _) = self.rnn(F.one_hot(tokens, self.num_classes).float())
-        final = torch.cat([h[-2], h[-1]], dim=-1)  # last layer: forward state after step T, backward after step 1
+        cfg = self.cfg
+        x = self.inputs(tokens)
+        if cfg.encoder == "hier":
+            bars = final_states(self.rnn, x.reshape(-1, cfg.steps_per_bar, x.shape[-1]))
+            final = final_states(self.top_rnn, bars.reshape(-1, cfg.num_bars, bars.shape[-1]))
+        else:
+            final = final_states(self.rnn, x)
         return self.mu(final), F.softplus(self.sigma(final))
 
 
@@ -135,37 +185,59 @@ class HierDecoder(nn.Module):
         self.cfg = cfg
         self.conductor_init = InitialState(cfg.z_size, cfg.conductor_hidden, cfg.conductor_layers)
         self.conductor = InputlessLSTM(cfg.conductor_hidden, cfg.conductor_layers)
-        self.embedding = nn.Linear(cfg.conductor_hidden, cfg.conductor_output)
-        self.core = TokenDecoder(cfg.num_classes, cfg.conductor_output, cfg.decoder_hidden, cfg.decoder_layers,
-                                 cfg.dropout)
+        # conductor_output 0 (Magenta's): no embedding layer, each bar is conditioned on the conductor's top h.
+        self.embedding = nn.Linear(cfg.conductor_hidden, cfg.conductor_output) if cfg.conductor_output else None
+        decoders = [TokenDecoder(classes, cfg.condition_size, cfg.decoder_hidden, cfg.decoder_layers, cfg.dropout)
+                    for classes in cfg.track_classes]
+        if len(decoders) == 1:
+            self.core = decoders[0]
+        else:  # trio: one bar decoder per track, all conditioned on the same c_u
+            self.cores = nn.ModuleList(decoders)
+
+    @property
+    def track_decoders(self) -> list[TokenDecoder]:
+        return list(self.cores) if hasattr(self, "cores") else [self.core]
 
     def bar_embeddings(self, z: torch.Tensor) -> torch.Tensor:
         """z [B, Z] -> c [B, U, E]."""
-        return self.embedding(self.conductor(self.conductor_init(z), self.cfg.num_bars))
+        top = self.conductor(self.conductor_init(z), self.cfg.num_bars)
+        return top if self.embedding is None else self.embedding(top)
 
     def teacher_forced(self, z: torch.Tensor, prev: torch.Tensor) -> torch.Tensor:
         cfg = self.cfg
-        c = self.bar_embeddings(z).reshape(-1, cfg.conductor_output)
+        if cfg.codec == "trio":
+            raise ValueError("trio models are imported to decode live; training or scoring them is not supported")
+        c = self.bar_embeddings(z).reshape(-1, cfg.condition_size)
         prev = prev.reshape(-1, cfg.steps_per_bar)
         if cfg.bar_input == "start":
             prev = F.pad(prev[:, 1:], (1, 0), value=START)
         return self.core.teacher_forced(c, prev).reshape(-1, cfg.num_steps, cfg.num_classes)
 
     def decode(self, z: torch.Tensor, temperature: torch.Tensor, uniform: torch.Tensor) -> torch.Tensor:
-        cfg = self.cfg
+        """-> tokens [B, T], or [B, T, tracks] for trio: each track decoded from its slice of the noise."""
         c = self.bar_embeddings(z)
+        decoders = self.track_decoders
+        if len(decoders) == 1:
+            return self.decode_track(decoders[0], c, temperature, uniform)
+        offsets = [0, *torch.tensor(self.cfg.track_classes).cumsum(0).tolist()]
+        return torch.stack([self.decode_track(core, c, temperature, uniform[..., offsets[k]: offsets[k + 1]])
+                            for k, core in enumerate(decoders)], dim=-1)
+
+    def decode_track(self, core: TokenDecoder, c: torch.Tensor, temperature: torch.Tensor,
+                     uniform: torch.Tensor) -> torch.Tensor:
+        cfg = self.cfg
         if cfg.bar_input == "start":
             # Bars are independent given c: one batch of B*U, steps_per_bar sequential steps.
             bar_t = temperature.unsqueeze(1).expand(-1, cfg.num_bars).reshape(-1)
-            bar_u = uniform.reshape(-1, cfg.steps_per_bar, cfg.num_classes)
+            bar_u = uniform.reshape(-1, cfg.steps_per_bar, core.num_classes)
             start = torch.zeros_like(bar_t, dtype=torch.long)
-            tokens, _ = self.core.sample(c.reshape(-1, cfg.conductor_output), start, bar_t, bar_u)
+            tokens, _ = core.sample(c.reshape(-1, c.shape[-1]), start, bar_t, bar_u)
             return tokens.reshape(-1, cfg.num_steps)
         prev = torch.zeros_like(temperature, dtype=torch.long)
         bars = []
         for u in range(cfg.num_bars):
             s = u * cfg.steps_per_bar
-            tokens, prev = self.core.sample(c[:, u], prev, temperature, uniform[:, s: s + cfg.steps_per_bar])
+            tokens, prev = core.sample(c[:, u], prev, temperature, uniform[:, s: s + cfg.steps_per_bar])
             bars.append(tokens)
         return torch.cat(bars, dim=1)
 
