@@ -72,7 +72,7 @@ def scale_bars(n: int, start: int = 60) -> list[list[int]]:
 
 def build(tmp_path: Path, midi_dirs, **kw) -> dict:
     return build_dataset(BuildOptions(out=tmp_path / "out", midi_dirs=list(midi_dirs), music21=False,
-                                      hydrogen=False, workers=1, progress=False, **kw))
+                                      hydrogen=False, drum_sources=(), workers=1, progress=False, **kw))
 
 
 # ------------------------------------------------------------------------------------ the real tiny data
@@ -151,7 +151,9 @@ def test_report_counts_what_was_read_and_dropped(tiny_data_dir):
     for name, d in report["datasets"].items():
         for split in SPLITS:
             assert d["windows"][split] == (d["raw_windows"][split] - d["duplicates_within_split"][split]
-                                           - d["removed_as_in_earlier_split"][split])
+                                           - d["removed_as_in_earlier_split"][split]
+                                           - d["removed_as_near_duplicate_of_train"][split])
+        assert d["removed_as_near_duplicate_of_train"]["train"] == 0
 
 
 # ----------------------------------------------------------------------------- MIDI folders and bad input
@@ -225,7 +227,7 @@ def test_no_window_at_all_is_a_clear_error_with_nonzero_exit(tmp_path, capsys):
         build(tmp_path, [folder])
     assert (tmp_path / "out" / "report.json").is_file()
     code = cli_main(["data", "--out", str(tmp_path / "cli"), "--midi", str(tmp_path / "empty_dir_missing"),
-                     "--no-music21", "--no-hydrogen", "--workers", "1", "--quiet"])
+                     "--no-music21", "--no-hydrogen", "--drum-sources", "none", "--workers", "1", "--quiet"])
     err = capsys.readouterr().err
     assert code == 1 and "no window at all" in err and "missing_path" in err
 
@@ -504,7 +506,7 @@ def test_small_collections_get_every_split_and_large_ones_the_plain_hash():
 
 
 def test_parse_cache_is_reused(tmp_path):
-    opts = dict(music21=True, collections=("ryansMammoth",), limit=6, hydrogen=False, workers=1,
+    opts = dict(music21=True, collections=("ryansMammoth",), limit=6, hydrogen=False, drum_sources=(), workers=1,
                 progress=False, cache_dir=tmp_path / "cache")
     first = build_dataset(BuildOptions(out=tmp_path / "a", **opts))
     second = build_dataset(BuildOptions(out=tmp_path / "b", **opts))

@@ -1,18 +1,23 @@
 """Build the token-window data folder: 2-bar and 16-bar melodies, 2-bar drums (DESIGN.md section 2).
 
 Sources: music21's bundled corpus (essenFolksong, oneills1850, ryansMammoth, and the soprano and bass lines
-of the Bach chorales), folders of MIDI files (--midi), and Hydrogen drum songs/patterns (the demo songs of
-Debian's hydrogen-data). Kept meters: 4/4, 2/2 and 2/4 (two 2/4 bars make one 16-step bar); others are
-dropped and counted. Windows sit on the real bar lines (pickups and repeats handled), hop 1 bar, all-rest
-windows dropped. Each piece goes to train/valid/test by a fixed hash of its id (80/10/10). Duplicate windows
-are removed within a split, and a valid or test window identical to one in an earlier split (train, then
-valid) is removed too, so evaluation never scores a window that training saw.
+of the Bach chorales), folders of MIDI files (--midi), and for drums Hydrogen's demo songs
+(hydrogen-data), MMA's groove library rendered to MIDI (mma), Freedoom's game music (freedoom) and
+OpenTTD's OpenMSX music (openttd-openmsx); the last three give drum windows only. Kept meters: 4/4, 2/2
+and 2/4 (two 2/4 bars make one 16-step bar); others are dropped and counted. Windows sit on the real bar
+lines (pickups and repeats handled), hop 1 bar, all-rest windows dropped. Each piece goes to
+train/valid/test by a fixed hash of its id, or of its split key where pieces must stay together (the
+grooves of one MMA style file), 80/10/10. Duplicate windows are removed within a split, and a valid or test
+window identical to one in an earlier split (train, then valid) is removed too, so evaluation never scores
+a window that training saw; nor one within NEAR_DUPLICATE_STEPS differing steps of a training window
+(vae/near_duplicates.py). Training windows never depend on the held-out splits.
 
 Output: DATA/report.json, DATA/pieces.json, DATA/<dataset>/<split>-NNNNN.npz (tokens int16, piece int32).
 music21 parsing is slow: it runs once, across --workers processes, and is cached (--cache).
 
-Drums: the only real drum patterns on a stock Debian machine are Hydrogen's 7 demo songs (~180 distinct
-2-bar windows, split by song: no song lands in test). Add drum MIDI files (channel 10) with --midi.
+Drums: none of the drum sources is human drumming (like the Groove MIDI Dataset, which cannot be
+downloaded here): MMA grooves are 1-4 bar loops with randomised humanisation, Freedoom and OpenMSX are
+sequenced compositions, Hydrogen's are demo songs. Add drum MIDI files (channel 10) with --midi.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -32,19 +38,26 @@ import numpy as np
 
 from vae import shards
 from vae.shards import DATASETS, SPLITS
-from vae.sources import SUPPORTED_METERS, Piece, Skip, hydrogen, midi_folder, music21_corpus
+from vae.near_duplicates import near_duplicates
+from vae.sources import SUPPORTED_METERS, Piece, Skip, freedoom, hydrogen, midi_folder, mma, music21_corpus, openmsx
 from vae.sources.cache import ParseCache, default_cache_dir
 
 SPLIT_RULE = (
-    "bucket = int(sha1(piece id)[:8 bytes]) % 100: 0-79 train, 80-89 valid, 90-99 test; a collection of "
-    "fewer than 20 kept pieces (e.g. the 7 Hydrogen songs) is ranked by (bucket, hash) instead and its last "
-    "10% (at least 1) go to test, the 10% before them (at least 1) to valid, so no split is left empty"
+    "key = the piece's split key (the grooves of one MMA style file share one; identical Freedoom lumps too), "
+    "else its id; bucket = int(sha1(key)[:8 bytes]) % 100: 0-79 train, 80-89 valid, 90-99 test; a collection "
+    "of fewer than 20 keys (e.g. the 7 Hydrogen songs) is ranked by (bucket, hash) instead and its last 10% "
+    "(at least 1) go to test, the 10% before them (at least 1) to valid, so no split is left empty"
 )
 SMALL_COLLECTION = 20  # below this many pieces, the plain 80/10/10 hash can leave valid or test empty
+NEAR_DUPLICATE_STEPS = 2  # a held-out window this close (Hamming distance) to a training window is not a test
 DEDUP_RULE = (
     "identical windows are kept once per split (first piece in id order wins); then valid drops windows "
-    "found in train, and test drops windows found in train or valid"
+    "found in train, and test drops windows found in train or valid; then valid and test drop windows that "
+    f"differ from some training window in at most {NEAR_DUPLICATE_STEPS} steps (near duplicates); train is "
+    "never filtered"
 )
+DRUM_SOURCES = ("mma", "freedoom", "openmsx")
+DRUM_COLLECTIONS = ("hydrogen", *DRUM_SOURCES)
 TASK_CHUNK = 8  # tunes per unit of parallel work: small enough to balance, large enough to amortize IPC
 
 
@@ -63,20 +76,29 @@ def split_of(piece_id: str) -> str:
 
 
 def assign_splits(pieces: list[Piece]) -> dict[str, str]:
-    """piece id -> split (SPLIT_RULE). Pieces of one collection share a rule; every id gets one split."""
-    by_collection: dict[str, list[str]] = defaultdict(list)
+    """piece id -> split (SPLIT_RULE). Pieces of one collection share a rule, pieces of one split key share a
+    split; every id gets one split."""
+    by_collection: dict[str, dict[str, None]] = defaultdict(dict)  # collection -> split keys, in order
+    key_of = {}
     for piece in pieces:
-        by_collection[piece.collection].append(piece.id)
+        key_of[piece.id] = piece.split_key or piece.id
+        by_collection[piece.collection][key_of[piece.id]] = None
+    key_split: dict[str, str] = {}
+    for keys in by_collection.values():
+        key_split.update(_split_keys(list(keys)))
+    return {piece_id: key_split[key] for piece_id, key in key_of.items()}
+
+
+def _split_keys(keys: list[str]) -> dict[str, str]:
+    """The split of every key of one collection (SPLIT_RULE)."""
+    if len(keys) >= SMALL_COLLECTION or len(keys) < 3:
+        return {k: split_of(k) for k in keys}
+    ranked = sorted(keys, key=lambda k: (_hash(k) % 100, _hash(k)))
+    held_out = max(1, round(0.1 * len(keys)))
     splits = {}
-    for ids in by_collection.values():
-        if len(ids) >= SMALL_COLLECTION or len(ids) < 3:
-            splits.update((i, split_of(i)) for i in ids)
-            continue
-        ranked = sorted(ids, key=lambda i: (_hash(i) % 100, _hash(i)))
-        held_out = max(1, round(0.1 * len(ids)))
-        for rank, piece_id in enumerate(ranked):
-            from_end = len(ranked) - rank
-            splits[piece_id] = "test" if from_end <= held_out else "valid" if from_end <= 2 * held_out else "train"
+    for rank, key in enumerate(ranked):
+        from_end = len(ranked) - rank
+        splits[key] = "test" if from_end <= held_out else "valid" if from_end <= 2 * held_out else "train"
     return splits
 
 
@@ -88,6 +110,10 @@ class BuildOptions:
     collections: tuple[str, ...] = music21_corpus.COLLECTIONS
     hydrogen: bool = True
     hydrogen_paths: list[Path] = field(default_factory=lambda: list(hydrogen.DEFAULT_DIRS))
+    drum_sources: tuple[str, ...] = DRUM_SOURCES  # drum-only sources read (a subset of DRUM_SOURCES)
+    mma_library: Path = mma.LIBRARY  # MMA style files: a folder (searched recursively) or one .mma file
+    freedoom_wads: list[Path] = field(default_factory=list)  # empty: the installed WADs, else fetched
+    openmsx_dir: Path = openmsx.DEFAULT_DIR
     workers: int = 2
     cache_dir: Path | None = None  # None: no cache
     limit: int | None = None
@@ -108,6 +134,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hydrogen", type=Path, action="append", default=None, metavar="PATH",
                         help="Hydrogen .h2song/.h2pattern file or folder; repeatable "
                              f"(default: {', '.join(map(str, hydrogen.DEFAULT_DIRS))})")
+    parser.add_argument("--drum-sources", default=",".join(DRUM_SOURCES), metavar="LIST",
+                        help="comma-separated drum-only sources to read, or 'none' (default: %(default)s)")
+    parser.add_argument("--mma-library", type=Path, default=mma.LIBRARY, metavar="DIR",
+                        help="MMA groove library: a folder of .mma style files or one file (default: %(default)s)")
+    parser.add_argument("--freedoom", type=Path, action="append", default=[], metavar="WAD",
+                        help="a Freedoom WAD or folder of WADs; repeatable (default: the installed package's, "
+                             "else `apt-get download freedoom` into the cache)")
+    parser.add_argument("--openmsx", type=Path, default=openmsx.DEFAULT_DIR, metavar="DIR",
+                        help="OpenMSX MIDI folder (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2, help="parallel parsing processes (default: 2)")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
                         help=f"parsed-corpus cache (default: {default_cache_dir()})")
@@ -119,6 +154,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     collections = tuple(c.strip() for c in args.collections.split(",") if c.strip())
+    drum_sources = tuple(d.strip() for d in args.drum_sources.split(",") if d.strip() and d.strip() != "none")
     options = BuildOptions(
         out=args.out,
         midi_dirs=list(args.midi),
@@ -126,6 +162,10 @@ def run(args: argparse.Namespace) -> int:
         collections=collections,
         hydrogen=not args.no_hydrogen,
         hydrogen_paths=list(args.hydrogen) if args.hydrogen else list(hydrogen.DEFAULT_DIRS),
+        drum_sources=drum_sources,
+        mma_library=args.mma_library,
+        freedoom_wads=list(args.freedoom),
+        openmsx_dir=args.openmsx,
         workers=max(1, args.workers),
         cache_dir=None if args.no_cache else (args.cache or default_cache_dir()),
         limit=args.limit,
@@ -148,9 +188,17 @@ def summary(report: dict) -> str:
              f"{report['pieces']['kept']} pieces kept of {report['pieces']['read']} read"]
     for name, d in report["datasets"].items():
         counts = ", ".join(f"{s} {d['windows'][s]}" for s in SPLITS)
-        lines.append(f"  {name:<11} {counts}")
+        near = sum(d.get("removed_as_near_duplicate_of_train", {}).values())
+        lines.append(f"  {name:<11} {counts}; {near} held-out near duplicates of train dropped")
+        if d["codec"] == "drums":
+            for collection, per_split in d["by_collection"].items():
+                lines.append(f"    {collection:<13} " + ", ".join(f"{s} {per_split.get(s, 0)}" for s in SPLITS))
     skipped = ", ".join(f"{r} {n}" for r, n in report["pieces"]["skipped_by_reason"].items())
     lines.append(f"  skipped: {skipped or 'none'}")
+    for collection, c in report["pieces"]["by_collection"].items():
+        if c["skipped"] and collection in DRUM_COLLECTIONS:
+            reasons = ", ".join(f"{r} {n}" for r, n in sorted(c["skipped"].items()))
+            lines.append(f"    {collection:<13} {c['kept']} kept of {c['read']} read; skipped {reasons}")
     return "\n".join(lines)
 
 
@@ -212,7 +260,19 @@ def _publish(staging: Path, out: Path) -> Path:
 
 
 def _read_sources(options: BuildOptions) -> tuple[list[Piece | Skip], dict]:
-    """Parse every source once (music21 results cached), in parallel. Returns records and timing facts."""
+    """Parse every source once (music21 results and MMA renders cached), in parallel. Returns records and
+    timing facts."""
+    unknown = sorted(set(options.drum_sources) - set(DRUM_SOURCES))
+    if unknown:
+        raise ValueError(f"unknown drum source {', '.join(unknown)}; known: {', '.join(DRUM_SOURCES)}")
+    scratch = Path(tempfile.mkdtemp(prefix="musicvae-data-"))  # renders and downloads when nothing is cached
+    try:
+        return _read_all(options, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _read_all(options: BuildOptions, scratch: Path) -> tuple[list[Piece | Skip], dict]:
     records: list[Piece | Skip] = []
     jobs: list[tuple] = []
     if options.music21:
@@ -233,14 +293,50 @@ def _read_sources(options: BuildOptions) -> tuple[list[Piece | Skip], dict]:
             records.append(Skip("hydrogen", "hydrogen", "no_music_files",
                                 f"no .h2song/.h2pattern in {where} (Debian package hydrogen-data has demo songs)"))
         jobs.extend(("h2", str(p)) for p in files)
+    drum_jobs, drum_skips, timing = _drum_jobs(options, Path(options.cache_dir) if options.cache_dir else scratch)
+    jobs.extend(drum_jobs)
+    records.extend(drum_skips)
     cache = ParseCache(options.cache_dir) if options.cache_dir else None
     todo, cached = _from_cache(jobs, cache)
     records.extend(cached)
     parsed = _run_parallel(_parse_job, _chunks(todo, TASK_CHUNK), options, "parse", len(todo))
-    records.extend(r for _, r in parsed)
+    for _, result in parsed:
+        records.extend(result if isinstance(result, list) else [result])
     if cache is not None:
         cache.store([(job[1], record) for job, record in parsed if job[0] == "m21"])
-    return records, {"parsed_pieces": len(todo), "cached_pieces": len(cached), "workers": options.workers}
+    return records, {"parsed_pieces": len(todo), "cached_pieces": len(cached), "workers": options.workers,
+                     **timing}
+
+
+def _drum_jobs(options: BuildOptions, cache: Path) -> tuple[list[tuple], list[Skip], dict]:
+    """Parse jobs of the drum-only sources, after the work they need first (MMA renders, the Freedoom
+    download); a source that is not there is one Skip saying how to install it."""
+    jobs: list[tuple] = []
+    skips: list[Skip] = []
+    timing: dict = {}
+    if "mma" in options.drum_sources:
+        files = mma.library_files(options.mma_library)
+        if not files or not shutil.which("mma"):
+            why = f"no .mma style files in {options.mma_library}" if files == [] else "no mma program"
+            skips.append(Skip("mma", mma.COLLECTION, "missing_source", f"{why} (Debian: apt-get install mma)"))
+        else:
+            t0 = time.perf_counter()
+            rendered = mma.render_all(files, Path(options.mma_library), cache / "mma", options.progress)
+            timing.update(mma_render_s=round(time.perf_counter() - t0, 2),
+                          mma_styles_rendered=sum(not r.cached for r in rendered), mma_styles=len(rendered))
+            jobs.extend(("mma", r) for r in rendered)
+    if "freedoom" in options.drum_sources:
+        wads, why = freedoom.find_wads(options.freedoom_wads, cache / "freedoom")
+        if not wads:
+            skips.append(Skip("freedoom", freedoom.COLLECTION, "missing_source", why))
+        jobs.extend(("freedoom", str(w)) for w in wads)
+    if "openmsx" in options.drum_sources:
+        files = openmsx.find_files(options.openmsx_dir)
+        if not files:
+            skips.append(Skip("openmsx", openmsx.COLLECTION, "missing_source",
+                              f"no MIDI files in {options.openmsx_dir} (Debian: apt-get install {openmsx.PACKAGE})"))
+        jobs.extend(("openmsx", str(p), openmsx.piece_id(options.openmsx_dir, p)) for p in files)
+    return jobs, skips, timing
 
 
 def _from_cache(jobs, cache: ParseCache | None):
@@ -260,17 +356,17 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _parse_job(chunk: list[tuple]) -> list[tuple[tuple, Piece | Skip]]:
-    out = []
-    for job in chunk:
-        if job[0] == "m21":
-            record = music21_corpus.parse_task(job[1])
-        elif job[0] == "midi":
-            record = midi_folder.read_file(job[1], job[2])
-        else:
-            record = hydrogen.read_file(job[1])
-        out.append((job, record))
-    return out
+def _parse_job(chunk: list[tuple]) -> list[tuple[tuple, Piece | Skip | list[Piece | Skip]]]:
+    """(job, record) per job; an MMA style file or a WAD gives a list of records (one per groove or lump)."""
+    readers = {
+        "m21": lambda job: music21_corpus.parse_task(job[1]),
+        "midi": lambda job: midi_folder.read_file(job[1], job[2]),
+        "h2": lambda job: hydrogen.read_file(job[1]),
+        "mma": lambda job: mma.read_rendered(job[1]),
+        "freedoom": lambda job: freedoom.read_wad(job[1]),
+        "openmsx": lambda job: openmsx.read_file(job[1], job[2]),
+    }
+    return [(job, readers[job[0]](job)) for job in chunk]
 
 
 def _window_job(chunk: list[Piece]) -> list:
@@ -333,7 +429,7 @@ def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict,
     datasets = {name: _write_dataset(out, name, kept, windowed, index, splits) for name in DATASETS}
     _write_json(out / "pieces.json", [
         {"index": i, "id": p.id, "collection": p.collection, "split": splits[p.id], "title": p.title,
-         "meters": p.meters()} for i, p in enumerate(kept)
+         "meters": p.meters(), **({"split_key": p.split_key} if p.split_key else {})} for i, p in enumerate(kept)
     ])
     return {
         "format": "musicvae-data",
@@ -343,6 +439,7 @@ def _assemble(out: Path, pieces: list[Piece], skips: list[Skip], windowed: dict,
             "music21_collections": list(options.collections) if options.music21 else [],
             "midi_dirs": [str(d) for d in options.midi_dirs],
             "hydrogen_paths": [str(p) for p in options.hydrogen_paths] if options.hydrogen else [],
+            "drum_sources": list(options.drum_sources),
             "limit": options.limit,
         },
         "grid": {
@@ -370,12 +467,11 @@ def _write_dataset(out: Path, name: str, kept: list[Piece], windowed: dict, inde
     raw = {s: 0 for s in SPLITS}
     dup_within = {s: 0 for s in SPLITS}
     cross = {s: 0 for s in SPLITS}
-    by_collection: dict[str, Counter] = defaultdict(Counter)
+    chosen: dict[str, tuple[list[np.ndarray], list[Piece]]] = {}
     seen_before: set[bytes] = set()  # windows of earlier splits (train, then valid)
-    written = {}
     for split in SPLITS:
         seen: set[bytes] = set()
-        tokens, piece_ids = [], []
+        tokens, owners = [], []
         for piece in kept:
             if splits[piece.id] != split:
                 continue
@@ -390,13 +486,19 @@ def _write_dataset(out: Path, name: str, kept: list[Piece], windowed: dict, inde
                     cross[split] += 1
                     continue
                 tokens.append(window)
-                piece_ids.append(index[piece.id])
-                by_collection[piece.collection][split] += 1
+                owners.append(piece)
         seen_before |= seen
+        chosen[split] = (tokens, owners)
+    near = _drop_near_duplicates(chosen, spec.num_steps)
+    written, by_collection = {}, defaultdict(Counter)
+    for split in SPLITS:
+        tokens, owners = chosen[split]
+        for piece in owners:
+            by_collection[piece.collection][split] += 1
         array = np.stack(tokens) if tokens else np.zeros((0, spec.num_steps), np.int16)
-        paths = shards.write_shards(out, name, split, array, np.asarray(piece_ids, np.int32))
-        written[split] = {"windows": len(tokens), "shards": [p.name for p in paths],
-                          "pieces": len(set(piece_ids))}
+        piece_ids = np.asarray([index[p.id] for p in owners], np.int32)
+        paths = shards.write_shards(out, name, split, array, piece_ids)
+        written[split] = {"windows": len(tokens), "shards": [p.name for p in paths], "pieces": len(set(piece_ids.tolist()))}
     return {
         "codec": spec.codec, "num_bars": spec.num_bars, "num_steps": spec.num_steps,
         "windows": {s: written[s]["windows"] for s in SPLITS},
@@ -404,9 +506,32 @@ def _write_dataset(out: Path, name: str, kept: list[Piece], windowed: dict, inde
         "raw_windows": raw,
         "duplicates_within_split": dup_within,
         "removed_as_in_earlier_split": cross,
+        "removed_as_near_duplicate_of_train": {s: sum(near[s].values()) for s in SPLITS},
+        "near_duplicates_by_collection": _by_collection(near),
         "by_collection": {c: dict(v) for c, v in sorted(by_collection.items())},
         "shards": {s: written[s]["shards"] for s in SPLITS},
     }
+
+
+def _drop_near_duplicates(chosen: dict, num_steps: int) -> dict[str, Counter]:
+    """Drop, in place, valid and test windows within NEAR_DUPLICATE_STEPS steps of a training window.
+    Returns per split the number dropped by collection. Train is left exactly as it was."""
+    train = chosen["train"][0]
+    reference = np.stack(train) if train else np.zeros((0, num_steps), np.int16)
+    dropped: dict[str, Counter] = {s: Counter() for s in SPLITS}
+    for split in SPLITS[1:]:
+        tokens, owners = chosen[split]
+        if not tokens:
+            continue
+        near = near_duplicates(reference, np.stack(tokens), NEAR_DUPLICATE_STEPS)
+        dropped[split].update(owners[i].collection for i in np.flatnonzero(near))
+        chosen[split] = ([t for t, n in zip(tokens, near) if not n], [o for o, n in zip(owners, near) if not n])
+    return dropped
+
+
+def _by_collection(counts: dict[str, Counter]) -> dict[str, dict[str, int]]:
+    collections = sorted({c for per_split in counts.values() for c in per_split})
+    return {c: {s: counts[s][c] for s in SPLITS if counts[s][c]} for c in collections}
 
 
 def _piece_summary(pieces: list[Piece], kept: list[Piece], skips: list[Skip], splits: dict) -> dict:

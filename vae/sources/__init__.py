@@ -61,6 +61,9 @@ class Piece:
     lines: list[Line]
     title: str = ""
     stats: dict[str, int] = field(default_factory=dict)  # source-side counts (e.g. off-grid Hydrogen hits)
+    # Pieces sharing a split key share a split (the grooves of one MMA style file, identical game tracks);
+    # empty: the id is the key.
+    split_key: str = ""
 
     def meters(self) -> list[str]:
         return sorted({m.meter for m in self.measures})
@@ -72,7 +75,8 @@ class Piece:
     def from_dict(cls, d: dict) -> "Piece":
         measures = [Measure(**{**m, "voltas": tuple(m.get("voltas", ()))}) for m in d["measures"]]
         lines = [Line(l["name"], l["kind"], [tuple(n) for n in l["notes"]]) for l in d["lines"]]
-        return cls(d["id"], d["collection"], measures, lines, d.get("title", ""), dict(d.get("stats", {})))
+        return cls(d["id"], d["collection"], measures, lines, d.get("title", ""), dict(d.get("stats", {})),
+                   d.get("split_key", ""))
 
 
 @dataclass

@@ -28,13 +28,21 @@ def piece_id(folder: str | Path, path: Path) -> str:
     return f"midi/{folder.name}/{rel}" if not folder.is_file() else f"midi/{rel}"
 
 
-def read_file(path: str | Path, pid: str) -> Piece | Skip:
+def read_file(path: str | Path, pid: str, collection: str = "midi", drums_only: bool = False) -> Piece | Skip:
     import mido
 
     try:
         mid = mido.MidiFile(str(path), clip=True)
     except Exception as exc:  # mido raises OSError, EOFError, KeyError, ValueError... on bad files
-        return Skip(pid, "midi", "corrupt_file", f"{type(exc).__name__}: {exc}")
+        return Skip(pid, collection, "corrupt_file", f"{type(exc).__name__}: {exc}")
+    return read_midi(mid, pid, collection, Path(path).stem, drums_only)
+
+
+def read_midi(mid, pid: str, collection: str = "midi", title: str = "", drums_only: bool = False,
+              split_key: str = "") -> Piece | Skip:
+    """A parsed mido.MidiFile -> Piece. Every channel-10 note of the file is one drum line (a kit written
+    over several tracks is still one kit); with `drums_only` the melodic lines are left out, so a drum
+    source never adds melody windows, and a file without drums is a Skip ("no_drums")."""
     tpb = mid.ticks_per_beat or 480
     lines: dict[tuple[int, int], list[tuple[float, float, int]]] = {}
     time_signatures: dict[float, str] = {}
@@ -52,17 +60,23 @@ def read_file(path: str | Path, pid: str) -> Piece | Skip:
                 starts = sounding.get((msg.channel, msg.note))
                 if starts:
                     start = starts.pop(0)
-                    lines.setdefault((track_index, msg.channel), []).append(
-                        (start / tpb, (tick - start) / tpb, msg.note))
+                    key = (-1, msg.channel) if msg.channel == GM_DRUM_CHANNEL else (track_index, msg.channel)
+                    lines.setdefault(key, []).append((start / tpb, (tick - start) / tpb, msg.note))
         end = max(end, tick / tpb)
     if not any(lines.values()):
-        return Skip(pid, "midi", "no_notes", "no notes in any track")
+        return Skip(pid, collection, "no_notes", "no notes in any track")
+    if drums_only:
+        lines = {key: notes for key, notes in lines.items() if key[1] == GM_DRUM_CHANNEL}
+        if not lines:
+            return Skip(pid, collection, "no_drums", "no notes on the drum channel (10)")
     measures = midi_measures(time_signatures, end)
     out: list[Line] = []
-    for (track_index, channel), notes in sorted(lines.items()):
-        kind = "drums" if channel == GM_DRUM_CHANNEL else "melody"
-        out.append(to_line(f"track{track_index}-ch{channel + 1}", kind, sorted(notes), measures))
-    return Piece(pid, "midi", measures, out, Path(path).stem)
+    for (track_index, channel), notes in sorted(lines.items(), key=lambda item: (item[0][0] < 0, item[0])):
+        if channel == GM_DRUM_CHANNEL:
+            out.append(to_line("drums-ch10", "drums", sorted(notes), measures))
+        else:
+            out.append(to_line(f"track{track_index}-ch{channel + 1}", "melody", sorted(notes), measures))
+    return Piece(pid, collection, measures, out, title, split_key=split_key)
 
 
 def midi_measures(time_signatures: dict[float, str], end: float) -> list[Measure]:
