@@ -1,8 +1,10 @@
 """The paper's five musical attributes, computed on token windows (numpy only).
 
 Roberts et al. 2018, section 5.3: C-diatonic note fraction, note density, average absolute interval,
-16th-note syncopation and 8th-note syncopation. Drums have no pitch, so only density and the two
-syncopations apply. Each function maps tokens [N, steps] -> float64 [N].
+16th-note syncopation and 8th-note syncopation. Drums have no pitch, so density and the two syncopations
+apply, and in their place the balance of the kit: the share of all hits played by the kick, the snare, the
+hi-hats, the toms and the cymbals. The codec chooses the set (`attributes_for`), so melody bundles keep
+exactly the paper's five. Each function maps tokens [N, steps] -> float64 [N].
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from contract.codec import MIN_PITCH
+from contract.codec import DRUM_CLASS_NAMES, MIN_PITCH
 
 C_MAJOR_PITCH_CLASSES = np.array([0, 2, 4, 5, 7, 9, 11])
 
@@ -66,6 +68,25 @@ def avg_interval(tokens: np.ndarray, codec: str = "melody") -> np.ndarray:
     return out
 
 
+def _drum_hits(tokens: np.ndarray) -> np.ndarray:
+    """[N, steps, 9] 0/1: drum class i is hit on the step (bit i of the token)."""
+    return (np.asarray(tokens)[..., None] >> np.arange(len(DRUM_CLASS_NAMES))) & 1
+
+
+def drum_share(*classes: str) -> Callable[[np.ndarray, str], np.ndarray]:
+    """The fraction of a window's drum hits that fall on these classes (0 for a window without hits)."""
+    columns = [DRUM_CLASS_NAMES.index(c) for c in classes]
+
+    def share(tokens: np.ndarray, codec: str = "drums") -> np.ndarray:
+        hits = _drum_hits(tokens)
+        total = hits.sum(axis=(1, 2))
+        part = hits[..., columns].sum(axis=(1, 2))
+        return np.divide(part, total, out=np.zeros(len(total)), where=total > 0)
+
+    share.__name__ = f"{'_'.join(classes)}_share"
+    return share
+
+
 Attribute = Callable[[np.ndarray, str], np.ndarray]
 
 MELODY_ATTRIBUTES: dict[str, Attribute] = {
@@ -79,6 +100,11 @@ DRUM_ATTRIBUTES: dict[str, Attribute] = {
     "note_density": note_density,
     "syncopation_16th": syncopation_16th,
     "syncopation_8th": syncopation_8th,
+    "kick": drum_share("kick"),
+    "snare": drum_share("snare"),
+    "hihats": drum_share("closed_hihat", "open_hihat"),
+    "toms": drum_share("low_tom", "mid_tom", "high_tom"),
+    "cymbals": drum_share("crash", "ride"),
 }
 
 
