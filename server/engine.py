@@ -12,7 +12,8 @@ everywhere).
 Hot path: the single-sequence decode runs through IO binding on buffers allocated once on the session's
 device (server/bound_decoder.py), captured as a CUDA graph on CUDA where ONNX Runtime allows it, and
 redraws the noise only when the seed changes (a live session decodes every point with its one /seed).
-On CPU, binding costs what `run` costs (within 2 us); one intra-op thread beat two or more at batch 1.
+On CPU, binding costs what `run` costs (within 2 us). One intra-op thread is the default: a second pays
+only when it spins (see `_session`), and spinning keeps a core busy that a performer's audio may need.
 """
 from __future__ import annotations
 
@@ -36,12 +37,15 @@ log = logging.getLogger("musicvae.server")
 
 CUDA = "CUDAExecutionProvider"
 CPU = "CPUExecutionProvider"
+# CoreML (macOS) is deliberately not offered: whether it speeds up a batch-1 LSTM decode has not been
+# measured, as no macOS machine was available (docs/design.md, "Live server").
 PROVIDERS = {"auto": [CUDA, CPU], "cuda": [CUDA, CPU], "cpu": [CPU]}
+PROVIDER_CHOICES = tuple(PROVIDERS)  # what `serve --provider` and `bench --provider` accept
 
 
 @dataclass(frozen=True)
 class EngineOptions:
-    provider: str = "auto"  # auto | cuda | cpu
+    provider: str = "auto"  # one of PROVIDER_CHOICES
     threads: int = 1  # intra-op threads; more than one spin while busy (faster for 16-bar, costs a core)
     warmup: int = 3  # decode/encode runs before serving, so the first request is not the slow one
     verify: bool = True  # check each graph's sha256 against the manifest
@@ -90,7 +94,7 @@ class Engine:
         so.add_session_config_entry("session.intra_op.allow_spinning", "0" if self.options.threads == 1 else "1")
         wanted = PROVIDERS.get(self.options.provider)
         if wanted is None:
-            raise ValueError(f"unknown provider {self.options.provider!r}; choose auto, cuda or cpu")
+            raise ValueError(f"unknown provider {self.options.provider!r}; choose {', '.join(PROVIDER_CHOICES)}")
         providers = [p for p in wanted if p in ort.get_available_providers()] or [CPU]
         path = str(self.bundle.graph_paths[name])
         quiet = CUDA in providers and not log.isEnabledFor(logging.DEBUG)
