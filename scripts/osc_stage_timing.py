@@ -29,7 +29,8 @@ INSTRUMENTED_SERVE = r"""
 import atexit, json, sys, time
 from pathlib import Path
 from server.engine import Engine
-from server.osc import OscServer
+from server.dispatcher import Dispatcher
+from server.session import Session
 from server.worker import LatestOnlyWorker
 out = Path(sys.argv[1])
 stamps = {s: [] for s in ("received", "submitted", "job started", "decode started", "decode done", "sending")}
@@ -41,9 +42,9 @@ def wrap(cls, name, before=None, after=None):
         if after: stamps[after].append(time.perf_counter())
         return result
     setattr(cls, name, wrapped)
-wrap(OscServer, "handle_datagram", before="received")
+wrap(Dispatcher, "handle_datagram", before="received")
 wrap(Engine, "decode", before="decode started", after="decode done")
-wrap(OscServer, "send", before="sending")
+wrap(Session, "reply", before="sending")
 submit = LatestOnlyWorker.submit
 def timed_submit(self, key, job):
     stamps["submitted"].append(time.perf_counter())
@@ -60,21 +61,31 @@ sys.exit(main(["serve", *sys.argv[2:]]))
 """
 
 
-def sweep(model: Path, seconds: float) -> dict[str, np.ndarray]:
-    """Each sweep message's time at every stage, client and server, in order."""
+def sweep(model: Path, seconds: float) -> tuple[int, dict[str, np.ndarray]]:
+    """-> (messages sent, each answered message's time at every stage, client and server, in order)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "stamps.json"
         launcher = [sys.executable, "-c", INSTRUMENTED_SERVE, str(out)]
         with ServerProcess(model, Path(tmp), launcher=launcher) as server:
             sent, answered = timed_alpha_sweep(server, RATE_HZ, seconds)
         stamps = json.loads(out.read_text())
-    if len(answered) < len(sent):
-        sys.exit(f"osc_stage_timing: only {len(answered)} of {len(sent)} /alpha answered (stale drops): "
-                 "stages cannot be paired; rerun on a quieter machine")
-    # The server also stamped the /ping handshake before the sweep: keep the sweep's own stamps, the last n.
-    n = len(sent)
-    return {"client sent": np.asarray(sent), **{k: np.array(v[-n:]) for k, v in stamps.items()},
-            "client got /notes/end": np.array(answered[-n:])}
+    return len(sent), pair_stages(np.asarray(sent), stamps, np.asarray(answered))
+
+
+def pair_stages(sent: np.ndarray, stamps: dict[str, list[float]], answered: np.ndarray) -> dict[str, np.ndarray]:
+    """Walk back from each /notes/end the client got to the stamps of the message it answers: at every stage,
+    the latest stamp not after the next stage's. One receiving thread and one decode worker keep each
+    message's stages in that order, so this pairs what was answered even when the server dropped stale
+    requests (which leave received and submitted stamps but no decode), and skips the /ping handshake."""
+    chain = [("client sent", sent), *((k, np.sort(np.asarray(v, dtype=float))) for k, v in stamps.items())]
+    series = {"client got /notes/end": answered[answered > sent[0]]}
+    later = series["client got /notes/end"]
+    for name, times in reversed(chain):
+        index = np.searchsorted(times, later, side="right") - 1
+        keep = index >= 0
+        series = {k: v[keep] for k, v in series.items()}
+        later = series[name] = times[index[keep]]
+    return dict(reversed(list(series.items())))
 
 
 def report(series: dict[str, np.ndarray]) -> str:
@@ -96,8 +107,12 @@ def main() -> None:
     args = parser.parse_args()
     if not sys.platform.startswith("linux"):
         sys.exit("osc_stage_timing: Linux only (it compares perf_counter across processes)")
-    series = sweep(args.model, args.seconds)
-    print(f"{len(series['client sent'])} /alpha messages at 100 Hz, each answered\n" + report(series))
+    sent, series = sweep(args.model, args.seconds)
+    paired = len(series["client sent"])
+    if not paired:
+        sys.exit(f"osc_stage_timing: none of {sent} /alpha messages was answered")
+    print(f"{sent} /alpha messages at 100 Hz, {paired} answered and paired (the server drops a request that a "
+          f"newer one overtook)\n" + report(series))
 
 
 if __name__ == "__main__":

@@ -70,22 +70,22 @@ def run(args: argparse.Namespace) -> int:
     if warning:
         log.warning("%s", warning)
     playback = _playback(args, engine)
-    from server.osc import OscServer, ServerConfig
+    from server.live import LiveServer, ServerConfig
 
     try:
-        server = OscServer(engine, ServerConfig(args.host, args.port, args.reply_port,
-                                                Path(args.state) if args.state else None), playback)
+        server = LiveServer(engine, ServerConfig(args.host, args.port, args.reply_port,
+                                                 Path(args.state) if args.state else None), playback)
     except OSError as exc:
         log.error("%s", exc)
         if playback is not None:
             playback.close()
         return 2
-    server.state.bpm = float(args.bpm)
+    server.session.state.bpm = float(args.bpm)
     # SIGTERM (service managers, kill) shuts down like Ctrl-C: pending saves land, notes are switched off.
     signal.signal(signal.SIGTERM, _interrupt)
     log.info("ready in %.2f s: model %s on %s; udp %s:%d -> replies to port %d; presets in %s",
              time.perf_counter() - started, engine.bundle.name, engine.provider, args.host, server.port,
-             args.reply_port, server.presets.path)
+             args.reply_port, server.session.presets.path)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

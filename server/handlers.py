@@ -1,4 +1,6 @@
-"""One function per OSC address (the table in server/addresses.py), run on the receiving thread.
+"""One function per OSC address (the table in server/addresses.py), run on the receiving thread by the
+dispatcher (server/dispatcher.py) with the model's Session (server/session.py): `handler(session, args,
+sender)`. Handlers know nothing of sockets; they answer through `session.reply`.
 
 A handler checks its arguments (raising ArgumentError, which becomes `/error address "reason"`), applies
 the cheap state change at once, and leaves anything slow to the decode worker: decodes are submitted
@@ -29,7 +31,7 @@ from server.wire import message
 from contract.codec import Note
 
 if TYPE_CHECKING:
-    from server.osc import OscServer, Sender
+    from server.session import Sender, Session
 
 MAX_TEMPERATURE = 100.0
 MAX_SEED = 2**31 - 1  # an OSC int32
@@ -38,136 +40,137 @@ MAX_SUBSCRIBERS = 32
 CURRENT = "current"
 PRESETS = "presets"
 
-Handler = Callable[["OscServer", list, "Sender"], None]
+Handler = Callable[["Session", list, "Sender"], None]
 
 
-def ping(srv: OscServer, args: list, sender: Sender) -> None:
-    srv.send(sender, message("/pong"))
+def ping(session: Session, args: list, sender: Sender) -> None:
+    session.reply(sender, message("/pong"))
 
 
-def status(srv: OscServer, args: list, sender: Sender) -> None:
-    srv.send(sender, message("/status", *srv.status_values()))
+def status(session: Session, args: list, sender: Sender) -> None:
+    session.reply(sender, message("/status", *session.status_values()))
 
 
-def attributes(srv: OscServer, args: list, sender: Sender) -> None:
-    srv.send(sender, message("/attributes", *srv.engine.bundle.attributes))
+def attributes(session: Session, args: list, sender: Sender) -> None:
+    session.reply(sender, message("/attributes", *session.engine.bundle.attributes))
 
 
-def encode(srv: OscServer, args: list, sender: Sender) -> None:
+def encode(session: Session, args: list, sender: Sender) -> None:
     slot = A.slot(args[0])
     notes = _clip(args[1:])
-    tokens, report = srv.engine.codec.encode_with_report(notes, srv.engine.num_steps)
+    engine = session.engine
+    tokens, report = engine.codec.encode_with_report(notes, engine.num_steps)
     if not tokens.any():
         raise A.ArgumentError(
             f"no note of the clip fits the model ({report.out_of_range} out of pitch range, "
-            f"{report.unknown_drums} unknown drums, {report.truncated} past beat {srv.engine.bundle.length_beats:g})")
-    with srv.lock:
-        srv.state.slots[slot] = PendingLatent(tokens, srv.engine.encode_tokens)
-    srv.submit_decode(("slot", slot), "/encode", sender, lambda st: st.slot_z(slot))
+            f"{report.unknown_drums} unknown drums, {report.truncated} past beat {engine.bundle.length_beats:g})")
+    with session.lock:
+        session.state.slots[slot] = PendingLatent(tokens, engine.encode_tokens)
+    session.submit_decode(("slot", slot), "/encode", sender, lambda st: st.slot_z(slot))
 
 
-def sample(srv: OscServer, args: list, sender: Sender) -> None:
+def sample(session: Session, args: list, sender: Sender) -> None:
     slot = A.slot(args[0])
     temperature = A.number(args[1], "temperature", 0.0, MAX_TEMPERATURE) if len(args) > 1 else 1.0
-    seed = A.whole(args[2], "seed", 0, MAX_SEED) if len(args) > 2 else srv.next_sample_seed()
-    _set_slot(srv, "/sample", slot, sample_prior(srv.engine.z_size, temperature, seed), sender)
+    seed = A.whole(args[2], "seed", 0, MAX_SEED) if len(args) > 2 else session.next_sample_seed()
+    _set_slot(session, "/sample", slot, sample_prior(session.engine.z_size, temperature, seed), sender)
 
 
-def z(srv: OscServer, args: list, sender: Sender) -> None:
+def z(session: Session, args: list, sender: Sender) -> None:
     slot = A.slot(args[0])
-    size = srv.engine.z_size
+    size = session.engine.z_size
     if len(args) - 1 != size:
         raise A.ArgumentError(f"z must have {size} values (the model's z size), got {len(args) - 1}")
     values = [A.number(v, f"z[{i}]", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE) for i, v in enumerate(args[1:])]
-    _set_slot(srv, "/z", slot, np.asarray(values, dtype=np.float32), sender)
+    _set_slot(session, "/z", slot, np.asarray(values, dtype=np.float32), sender)
 
 
-def coords(srv: OscServer, args: list, sender: Sender) -> None:
+def coords(session: Session, args: list, sender: Sender) -> None:
     slot = A.slot(args[0])
-    stats = srv.engine.bundle.latent
+    stats = session.engine.bundle.latent
     if stats is None:
         raise A.ArgumentError("this bundle has no latent statistics (manifest 'latent'): re-export it")
     if len(args) - 1 > stats.num_coordinates:
         raise A.ArgumentError(f"at most {stats.num_coordinates} coordinates, got {len(args) - 1}")
     values = [A.number(v, f"c{i}", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE) for i, v in enumerate(args[1:])]
-    _set_slot(srv, "/coords", slot, coordinates_to_z(values, stats), sender)
+    _set_slot(session, "/coords", slot, coordinates_to_z(values, stats), sender)
 
 
-def alpha(srv: OscServer, args: list, sender: Sender) -> None:
+def alpha(session: Session, args: list, sender: Sender) -> None:
     value = A.number(args[0], "alpha", 0.0, 1.0)
-    with srv.lock:
-        srv.state.alpha = value
-    srv.submit_decode(CURRENT, "/alpha", sender, srv.current_z)
+    with session.lock:
+        session.state.alpha = value
+    session.submit_decode(CURRENT, "/alpha", sender, session.current_z)
 
 
-def attribute(srv: OscServer, args: list, sender: Sender) -> None:
+def attribute(session: Session, args: list, sender: Sender) -> None:
     name = A.text(args[0], "attribute name")
-    known = srv.engine.bundle.attributes
+    known = session.engine.bundle.attributes
     if name not in known:
         raise A.ArgumentError(f"unknown attribute {name!r}; this model has: {', '.join(known) or 'none'}")
     amount = A.number(args[1], "amount", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE)
-    with srv.lock:
-        srv.state.attributes[name] = amount
-    srv.submit_decode(CURRENT, "/attribute", sender, srv.current_z)
+    with session.lock:
+        session.state.attributes[name] = amount
+    session.submit_decode(CURRENT, "/attribute", sender, session.current_z)
 
 
-def temperature(srv: OscServer, args: list, sender: Sender) -> None:
+def temperature(session: Session, args: list, sender: Sender) -> None:
     value = A.number(args[0], "temperature", 0.0, MAX_TEMPERATURE)
-    with srv.lock:
-        srv.state.temperature = value
+    with session.lock:
+        session.state.temperature = value
 
 
-def seed(srv: OscServer, args: list, sender: Sender) -> None:
+def seed(session: Session, args: list, sender: Sender) -> None:
     value = A.whole(args[0], "seed", 0, MAX_SEED)
-    with srv.lock:
-        srv.state.seed = value
-        srv.sample_count = 0  # /sample without a seed restarts its reproducible sequence
+    with session.lock:
+        session.state.seed = value
+        session.sample_count = 0  # /sample without a seed restarts its reproducible sequence
 
 
-def preset_save(srv: OscServer, args: list, sender: Sender) -> None:
+def preset_save(session: Session, args: list, sender: Sender) -> None:
     name = A.preset_name(args[0])
-    with srv.lock:
-        snapshot = srv.state.snapshot()
-    srv.presets.put(name, snapshot)
-    srv.submit_job(PRESETS, "/preset/save", sender, srv.presets.persist)
+    with session.lock:
+        snapshot = session.state.snapshot()
+    session.presets.put(name, snapshot)
+    session.submit(PRESETS, "/preset/save", sender, session.presets.persist)
 
 
-def preset_load(srv: OscServer, args: list, sender: Sender) -> None:
+def preset_load(session: Session, args: list, sender: Sender) -> None:
     name = A.preset_name(args[0])
     try:
-        entry = srv.presets.get(name)
+        entry = session.presets.get(name)
     except KeyError as exc:
         raise A.ArgumentError(str(exc.args[0])) from None
-    with srv.lock:
+    with session.lock:
         try:
-            _recall(srv.state, entry, srv.engine.z_size)
+            _recall(session.state, entry, session.engine.z_size)
         except (ValueError, KeyError, TypeError) as exc:
             raise A.ArgumentError(f"preset {name!r} does not fit this model: {exc}") from None
-    srv.submit_decode(CURRENT, "/preset/load", sender, srv.current_z)
+    session.submit_decode(CURRENT, "/preset/load", sender, session.current_z)
 
 
-def bpm(srv: OscServer, args: list, sender: Sender) -> None:
+def bpm(session: Session, args: list, sender: Sender) -> None:
     value = A.number(args[0], "bpm", MIN_BPM, MAX_BPM)
-    with srv.lock:
-        srv.state.bpm = value
-    if srv.playback is not None:
-        srv.playback.set_bpm(value)
+    with session.lock:
+        session.state.bpm = value
+    if session.playback is not None:
+        session.playback.set_bpm(value)
 
 
-def subscribe(srv: OscServer, args: list, sender: Sender) -> None:
+def subscribe(session: Session, args: list, sender: Sender) -> None:
     target = (sender[0], A.whole(args[0], "port", 1, 65535))
-    with srv.lock:
-        if target not in srv.subscribers and len(srv.subscribers) >= MAX_SUBSCRIBERS:
+    with session.lock:
+        if target not in session.subscribers and len(session.subscribers) >= MAX_SUBSCRIBERS:
             raise A.ArgumentError(f"already {MAX_SUBSCRIBERS} subscribers; /unsubscribe one first")
-        srv.subscribers.add(target)
+        session.subscribers.add(target)
 
 
-def unsubscribe(srv: OscServer, args: list, sender: Sender) -> None:
+def unsubscribe(session: Session, args: list, sender: Sender) -> None:
     target = (sender[0], A.whole(args[0], "port", 1, 65535))
-    with srv.lock:
-        if target not in srv.subscribers:
+    with session.lock:
+        if target not in session.subscribers:
             raise A.ArgumentError(f"port {target[1]} on {target[0]} is not subscribed")
-        srv.subscribers.discard(target)
+        session.subscribers.discard(target)
 
 
 HANDLERS: dict[str, Handler] = {
@@ -181,10 +184,10 @@ HANDLERS: dict[str, Handler] = {
 # ------------------------------------------------------------------------------------------------ helpers
 
 
-def _set_slot(srv: OscServer, address: str, slot: str, value: np.ndarray, sender: Sender) -> None:
-    with srv.lock:
-        srv.state.slots[slot] = value
-    srv.submit_decode(("slot", slot), address, sender, lambda st: st.slot_z(slot))
+def _set_slot(session: Session, address: str, slot: str, value: np.ndarray, sender: Sender) -> None:
+    with session.lock:
+        session.state.slots[slot] = value
+    session.submit_decode(("slot", slot), address, sender, lambda st: st.slot_z(slot))
 
 
 def _clip(values: list) -> list[Note]:

@@ -54,11 +54,11 @@ def oscsend(port: int, address: str, types: str = "", *args) -> None:
 
 @pytest.fixture
 def dumped_server(live_engine, tmp_path):
-    from server.osc import OscServer, ServerConfig
+    from server.live import LiveServer, ServerConfig
 
     reply_port = free_udp_port()
     dump = OscDump(reply_port)
-    server = OscServer(live_engine, ServerConfig(HOST, 0, reply_port, tmp_path)).start()
+    server = LiveServer(live_engine, ServerConfig(HOST, 0, reply_port, tmp_path)).start()
     time.sleep(0.2)  # oscdump binds its port
     yield server, dump
     server.stop()
@@ -77,8 +77,8 @@ def test_oscsend_sample_prints_notes_in_oscdump(dumped_server):
     server, dump = dumped_server
     oscsend(server.port, "/sample", "s", "a")
     notes = _notes(dump.until(lambda line: line.startswith("/notes/end")))
-    state = server.state
-    expected = server.engine.decode(state.slot_z("a"), state.temperature, state.seed)
+    state = server.session.state
+    expected = server.session.engine.decode(state.slot_z("a"), state.temperature, state.seed)
     assert notes == [(n.pitch, n.velocity, n.start, n.duration) for n in expected]
 
 
@@ -88,10 +88,10 @@ def test_liblo_types_ping_double_and_errors(dumped_server):
     assert dump.until(lambda line: line.startswith("/pong"))
     oscsend(server.port, "/alpha", "d", 0.5)  # liblo can send doubles; Pd and Max cannot
     notes = _notes(dump.until(lambda line: line.startswith("/notes/end")))
-    state = server.state
+    state = server.session.state
     z = slerp(state.slot_z("a"), state.slot_z("b"), 0.5)
     assert notes == [(n.pitch, n.velocity, n.start, n.duration)
-                     for n in server.engine.decode(z, state.temperature, state.seed)]
+                     for n in server.session.engine.decode(z, state.temperature, state.seed)]
     oscsend(server.port, "/alpha", "f", 2.0)
     error = dump.until(lambda line: line.startswith("/error"))[-1]
     assert '"/alpha"' in error and "alpha must be in [0, 1]" in error

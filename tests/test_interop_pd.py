@@ -72,10 +72,10 @@ def _blocks(lines: list[str]) -> list[list[tuple[int, float]]]:
 
 
 def test_pd_drives_the_server_and_reads_the_notes(live_engine, tmp_path):
-    from server.osc import OscServer, ServerConfig
+    from server.live import LiveServer, ServerConfig
 
     reply_port = free_udp_port()
-    server = OscServer(live_engine, ServerConfig(HOST, 0, reply_port, tmp_path / "state")).start()
+    server = LiveServer(live_engine, ServerConfig(HOST, 0, reply_port, tmp_path / "state")).start()
     patch = tmp_path / "musicvae_test.pd"
     patch.write_text(PATCH.format(server_port=server.port, reply_port=reply_port, quit_ms=2500))
     try:
@@ -88,10 +88,10 @@ def test_pd_drives_the_server_and_reads_the_notes(live_engine, tmp_path):
     assert "pong" in lines, result.stderr[-2000:]
     blocks = _blocks(lines)
     assert len(blocks) == 2, lines
-    state, engine = server.state, live_engine
+    state, engine = server.session.state, live_engine
     sample = engine.decode(state.slot_z("a"), state.temperature, state.seed)
     morph = engine.decode(slerp(state.slot_z("a"), state.slot_z("b"), 0.5), state.temperature, state.seed)
     assert blocks[0] == [(n.pitch, n.start) for n in sample]
     assert blocks[1] == [(n.pitch, n.start) for n in morph]
     assert state.alpha == 0.5
-    assert server.stats()["received"] == {"/ping": 1, "/sample": 1, "/alpha": 1}
+    assert server.session.stats()["received"] == {"/ping": 1, "/sample": 1, "/alpha": 1}

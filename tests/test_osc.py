@@ -21,7 +21,7 @@ def test_ping_and_status(live_server):
     assert client.ping() is not None
     status = client.ask("/status", reply="/status").args
     assert len(status) == len(STATUS_FIELDS)
-    engine = live_server.server.engine
+    engine = live_server.session.engine
     assert status[:7] == [engine.bundle.name, engine.provider, engine.z_size, engine.bundle.num_bars,
                           engine.num_steps, pytest.approx(0.5), pytest.approx(120.0)]
 
@@ -29,25 +29,25 @@ def test_ping_and_status(live_server):
 def test_attributes_lists_the_manifest_names(live_server):
     client = live_server.client()
     names = client.ask("/attributes", reply="/attributes").args
-    assert names == list(live_server.server.engine.bundle.attributes)
+    assert names == list(live_server.session.engine.bundle.attributes)
     assert names, "the tiny bundle has attribute vectors"
 
 
 def _expected(live_server, z):
-    state = live_server.server.state
-    return live_server.server.engine.decode(z, state.temperature, state.seed)
+    state = live_server.session.state
+    return live_server.session.engine.decode(z, state.temperature, state.seed)
 
 
 def test_sample_replies_one_bundle_matching_the_engine(live_server):
     client = live_server.client()
     reply = client.request("/sample", "a", 1.0, 7)
     assert reply is not None and reply.packet.bundle
-    z = sample_prior(live_server.server.engine.z_size, 1.0, 7)
+    z = sample_prior(live_server.session.engine.z_size, 1.0, 7)
     assert reply.notes == _expected(live_server, z)
     assert reply.count == len(reply.notes) > 0
     for note in reply.notes:
         assert isinstance(note.pitch, int) and isinstance(note.start, float)
-        assert 0 <= note.start < live_server.server.engine.bundle.length_beats
+        assert 0 <= note.start < live_server.session.engine.bundle.length_beats
 
 
 def test_float_arguments_work_like_ints(live_server):
@@ -83,7 +83,7 @@ def test_alpha_decodes_the_slerp_of_the_slots(live_server):
     client.request("/sample", "a", 1.0, 1)
     client.request("/sample", "b", 1.0, 2)
     reply = client.request("/alpha", 0.25)
-    size = live_server.server.engine.z_size
+    size = live_server.session.engine.z_size
     z = slerp(sample_prior(size, 1.0, 1), sample_prior(size, 1.0, 2), 0.25)
     assert reply.notes == _expected(live_server, z)
     assert client.request("/alpha", 0).notes == _expected(live_server, sample_prior(size, 1.0, 1))
@@ -91,7 +91,7 @@ def test_alpha_decodes_the_slerp_of_the_slots(live_server):
 
 def test_z_sets_a_slot(live_server):
     client = live_server.client()
-    size = live_server.server.engine.z_size
+    size = live_server.session.engine.z_size
     z = np.linspace(-1, 1, size).astype(np.float32)
     reply = client.request("/z", "b", *[float(v) for v in z])
     assert reply.notes == _expected(live_server, z)
@@ -100,7 +100,7 @@ def test_z_sets_a_slot(live_server):
 
 def test_coords_follow_the_principal_directions(live_server):
     client = live_server.client()
-    stats = live_server.server.engine.bundle.latent
+    stats = live_server.session.engine.bundle.latent
     coords = [1.0, -0.5, 2.0][: stats.num_coordinates]
     reply = client.request("/coords", "a", *coords)
     assert reply.notes == _expected(live_server, coordinates_to_z(coords, stats))
@@ -108,23 +108,23 @@ def test_coords_follow_the_principal_directions(live_server):
 
 def test_attribute_moves_the_current_point(live_server):
     client = live_server.client()
-    name = next(iter(live_server.server.engine.bundle.attributes))
+    name = next(iter(live_server.session.engine.bundle.attributes))
     client.request("/alpha", 0.5)
     reply = client.request("/attribute", name, 2)
-    state = live_server.server.state
-    vector = live_server.server.engine.bundle.attributes[name]
+    state = live_server.session.state
+    vector = live_server.session.engine.bundle.attributes[name]
     z = slerp(state.slot_z("a"), state.slot_z("b"), 0.5) + 2.0 * vector
     assert reply.notes == _expected(live_server, z)
 
 
 def test_encode_sets_the_slot_to_the_clips_mu(live_server):
     client = live_server.client()
-    engine = live_server.server.engine
+    engine = live_server.session.engine
     clip = [(60, 100, 0.0, 1.0), (62, 90, 1.0, 0.5), (64, 80, 2.0, 2.0), (67, 100, 4.5, 1.5)]
     reply = client.request("/encode", "a", *[v for n in clip for v in n])
     mu = engine.encode([Note(start=s, pitch=p, velocity=v, duration=d) for p, v, s, d in clip])
     assert reply.notes == _expected(live_server, mu)
-    np.testing.assert_allclose(live_server.server.state.slot_z("a"), mu, atol=1e-6)
+    np.testing.assert_allclose(live_server.session.state.slot_z("a"), mu, atol=1e-6)
 
 
 def test_temperature_zero_is_argmax_whatever_the_seed(live_server):
@@ -160,8 +160,8 @@ def test_bundles_of_messages_are_handled_in_order(live_server):
     reply = client.wait_notes()
     client.settle(0.05)
     assert len(client.all_messages("/pong")) == 1
-    assert reply.notes == _expected(live_server, live_server.server.state.slot_z("b"))
-    assert live_server.server.state.temperature == 0.0
+    assert reply.notes == _expected(live_server, live_server.session.state.slot_z("b"))
+    assert live_server.session.state.temperature == 0.0
 
 
 def test_replies_use_only_declared_addresses(live_server):
@@ -191,7 +191,7 @@ def test_status_counts_decodes(live_server):
         client.request("/alpha", 0.1)
     status = client.ask("/status", reply="/status").args
     assert status[9] >= 3  # decodes
-    assert live_server.server.stats()["decodes"] == status[9]
+    assert live_server.session.stats()["decodes"] == status[9]
 
 
 def test_a_second_client_can_drive_the_server(live_server):

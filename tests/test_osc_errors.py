@@ -74,7 +74,7 @@ CASES = [
 
 
 def _expand(args: list, live_server) -> list:
-    engine = live_server.server.engine
+    engine = live_server.session.engine
     out = []
     for arg in args:
         if isinstance(arg, str) and arg.startswith("Z-"):
@@ -98,12 +98,12 @@ def test_all_bad_inputs_get_errors_and_the_server_keeps_serving(live_server):
         assert error is not None, f"no /error for {address} {args}"
         assert error.args[0] == address
         if words == "COORDS":  # more coordinates than the bundle has, or than any bundle may have
-            words = "at most" if live_server.server.engine.bundle.latent.num_coordinates < 16 else "expects 2..17"
+            words = "at most" if live_server.session.engine.bundle.latent.num_coordinates < 16 else "expects 2..17"
         assert words in error.args[1], (address, args, error.args[1])
     assert client.ping() is not None
-    assert live_server.server.state.alpha == 0.5
+    assert live_server.session.state.alpha == 0.5
     assert client.request("/alpha", 0.5).notes == before.notes, "no bad input changed the state"
-    stats = live_server.server.stats()
+    stats = live_server.session.stats()
     assert sum(stats["errors"].values()) >= len(CASES)
 
 

@@ -18,10 +18,10 @@ PING_AFTER_BURST_S = 0.050
 
 
 def _expected_current(live_server, alpha: float):
-    srv = live_server.server
-    state = srv.state
+    session = live_server.session
+    state = session.state
     z = slerp(state.slot_z("a"), state.slot_z("b"), alpha)
-    return srv.engine.decode(z, state.temperature, state.seed)
+    return session.engine.decode(z, state.temperature, state.seed)
 
 
 def test_burst_of_1000_alphas_in_one_second(live_server):
@@ -39,12 +39,12 @@ def test_burst_of_1000_alphas_in_one_second(live_server):
     burst_seconds = time.monotonic() - start
     rtt = client.ping()
     assert rtt is not None and rtt < PING_AFTER_BURST_S, f"/ping took {rtt} s after the burst"
-    assert live_server.server.worker.wait_idle(10.0)
+    assert live_server.session.worker.wait_idle(10.0)
     client.settle(0.1)
     replies = [p for p in client.packets[first:] if p.messages[0].address == "/notes/begin"]
     last = replies[-1]
     assert parse_notes(last).notes == _expected_current(live_server, float(alphas[-1])), "last alpha answered"
-    stats = live_server.server.stats()
+    stats = live_server.session.stats()
     received = stats["received"]["/alpha"]
     done, dropped = stats["done"].get("/alpha", 0), stats["dropped"].get("/alpha", 0)
     assert received >= 990, f"the kernel dropped {1000 - received} datagrams"
@@ -90,8 +90,8 @@ def test_fuzz_10000_malformed_datagrams(live_server):
     # junk datagram has been handled (the junk holds valid /ping messages too, so a /pong proves nothing),
     # and once the worker is idle, every decode some valid-looking junk asked for is done.
     client.send("/seed", 424242)
-    assert _wait(lambda: live_server.server.state.seed == 424242, 30.0)
-    assert live_server.server.worker.wait_idle(20.0)
+    assert _wait(lambda: live_server.session.state.seed == 424242, 30.0)
+    assert live_server.session.worker.wait_idle(20.0)
     assert client.ping() is not None
     client.send("/temperature", 0.5)
     client.send("/seed", 0)
@@ -101,8 +101,8 @@ def test_fuzz_10000_malformed_datagrams(live_server):
     assert len(reasons) > 1000
     internal = [r for r in reasons if r.startswith("internal error") or r.startswith("failed")]
     assert not internal, internal[:5]
-    for name in live_server.server.state.slots:
-        assert np.isfinite(live_server.server.state.slot_z(name)).all()
+    for name in live_server.session.state.slots:
+        assert np.isfinite(live_server.session.state.slot_z(name)).all()
 
 
 def test_worker_keeps_only_the_newest_job_per_key():

@@ -112,11 +112,11 @@ def test_pd_patch_samples_receives_and_plays(live_server, tmp_path):
     assert any(all(p == in_time[(offset + i) % len(in_time)] for i, p in enumerate(played))
                for offset in range(len(in_time))), f"played {played} is not the loop {in_time} in order"
 
-    stats = live_server.server.stats()
+    stats = live_server.session.stats()
     assert not stats["errors"], stats["errors"]
     for address in ("/subscribe", "/ping", "/status", "/bpm", "/sample"):
         assert stats["received"].get(address, 0) >= 1, (address, stats["received"])
-    assert live_server.server.state.bpm == BPM
+    assert live_server.session.state.bpm == BPM
 
 
 def test_every_pd_control_reaches_the_server_without_an_error(live_server, tmp_path):
@@ -131,13 +131,13 @@ def test_every_pd_control_reaches_the_server_without_an_error(live_server, tmp_p
                                     actions=" ".join(f"\\; {a}" for a in actions)))
     log, elapsed = _run_pd(driver, tmp_path)
     assert elapsed < SAFETY_QUIT_MS / 1000 - 1, log
-    stats = live_server.server.stats()
+    stats = live_server.session.stats()
     assert not stats["errors"], (stats["errors"], log)
     for address in ("/sample", "/alpha", "/temperature", "/coords", "/attribute", "/preset/save", "/preset/load"):
         assert stats["received"].get(address, 0) >= 1, (address, stats["received"])
-    state = live_server.server.state
+    state = live_server.session.state
     assert state.alpha == pytest.approx(0.5) and state.temperature == pytest.approx(0.5)
     assert state.attributes["note_density"] == pytest.approx(1.0)
     assert state.attributes["syncopation_8th"] == pytest.approx(-1.0)
-    assert "preset3" in live_server.server.presets.names()
+    assert "preset3" in live_server.session.presets.names()
     assert _printed(log, "MV-END"), log

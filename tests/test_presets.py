@@ -38,7 +38,7 @@ def test_save_and_load_over_osc(live_server):
     client = live_server.client()
     client.request("/sample", "a", 1.0, 21)
     client.request("/sample", "b", 1.0, 22)
-    name = next(iter(live_server.server.engine.bundle.attributes))
+    name = next(iter(live_server.session.engine.bundle.attributes))
     client.request("/attribute", name, 1.5)
     client.send("/temperature", 0.8)
     saved = client.request("/alpha", 0.4)
@@ -48,12 +48,12 @@ def test_save_and_load_over_osc(live_server):
     changed = client.request("/alpha", 0.9)
     assert changed.notes != saved.notes
     assert client.request("/preset/load", "verse").notes == saved.notes
-    state = live_server.server.state
+    state = live_server.session.state
     assert state.alpha == pytest.approx(0.4) and state.temperature == pytest.approx(0.8)
     assert state.attributes[name] == pytest.approx(1.5)
     assert _wait(lambda: "verse" in _saved_names(live_server.state_dir))
     stored = json.loads(_presets_file(live_server.state_dir).read_text())["presets"]["verse"]
-    assert len(stored["slots"]["a"]) == live_server.server.engine.z_size
+    assert len(stored["slots"]["a"]) == live_server.session.engine.z_size
     assert stored["alpha"] == pytest.approx(0.4)
 
 
@@ -66,7 +66,7 @@ def test_a_save_right_after_an_encode_stores_the_encoded_slot(live_server):
     stored = json.loads(_presets_file(live_server.state_dir).read_text())["presets"]["clip"]
     wire_order = [clip[i:i + 4] for i in range(0, len(clip), 4)]  # pitch, velocity, start, duration
     notes = [Note(start=s, pitch=p, velocity=v, duration=d) for p, v, s, d in wire_order]
-    mu = live_server.server.engine.encode(notes)
+    mu = live_server.session.engine.encode(notes)
     np.testing.assert_allclose(stored["slots"]["a"], mu, atol=1e-6)
 
 
