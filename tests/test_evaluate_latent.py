@@ -9,7 +9,7 @@ from pathlib import Path
 import mido
 import numpy as np
 
-from export.evaluate_latent import LatentStudyOptions, format_tables, study
+from analysis.evaluate_latent import LatentStudyOptions, format_tables, study
 from vae.shards import load_windows
 
 REPO = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ import sys
 import numpy as np
 import pytest
 
-from export.evaluate_latent import LatentStudyOptions, attribute_study
+from analysis.evaluate_latent import LatentStudyOptions, attribute_study
 from tests.fixtures.server import REPO, free_udp_port
 from vae.shards import load_windows
 
