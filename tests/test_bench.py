@@ -3,10 +3,14 @@
 No speed is asserted here (speed belongs in the benchmark's own numbers); what is checked is that every
 row the README's table promises is measured and internally consistent.
 """
+import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -49,12 +53,34 @@ def test_bench_without_bundles_is_a_clear_error(tmp_path):
 
 
 def test_osc_stage_timing_splits_a_real_round_trip(tiny_bundle):
-    """The diagnostic wraps server internals by name: it must keep working as they change."""
+    """The diagnostic wraps server internals by name: it must keep working as they change. How many of the
+    100 messages are answered depends on the machine's load (a busy machine drops stale ones): not asserted."""
     done = subprocess.run([sys.executable, "scripts/osc_stage_timing.py", str(tiny_bundle), "--seconds", "1"],
                           cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "100 /alpha messages at 100 Hz, each answered" in done.stdout
+    sent, paired = map(int, re.match(r"(\d+) /alpha messages at 100 Hz, (\d+) answered and paired",
+                                     done.stdout).groups())
+    assert sent == 100 and 1 <= paired <= sent
     rows = {line[:48].strip(): [float(v) for v in line[48:].split()] for line in done.stdout.splitlines()[2:]}
     assert len(rows) == 8 and "decode started -> decode done" in rows and "round trip" in rows
     decode, total = rows["decode started -> decode done"], rows["round trip"]
     assert 0 < decode[0] < total[0] and total[0] <= total[1] <= total[2]  # p50 <= p95 <= p99
+
+
+def _stage_timing_script():
+    spec = importlib.util.spec_from_file_location("osc_stage_timing", REPO / "scripts" / "osc_stage_timing.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stage_pairing_skips_a_dropped_request_and_the_handshake():
+    """Message 1 is overtaken by message 2 and dropped: it was received and submitted, never decoded. The
+    /ping handshake before the sweep was received but is no /notes/end. Messages 0 and 2 pair exactly."""
+    stamps = {"received": [0.5, 10.1, 20.1, 21.1], "submitted": [10.2, 20.2, 21.2],
+              "job started": [10.3, 21.3], "decode started": [10.4, 21.4], "decode done": [11.0, 23.0],
+              "sending": [11.1, 23.1]}
+    series = _stage_timing_script().pair_stages(np.array([10.0, 20.0, 21.0]), stamps, np.array([1.0, 11.2, 23.2]))
+    assert list(series) == ["client sent", *stamps, "client got /notes/end"]
+    assert series["client sent"].tolist() == [10.0, 21.0] and series["received"].tolist() == [10.1, 21.1]
+    assert series["decode done"].tolist() == [11.0, 23.0] and series["client got /notes/end"].tolist() == [11.2, 23.2]
