@@ -22,6 +22,7 @@ from contract.codec import STEPS_PER_BAR, STEPS_PER_BEAT, Note
 log = logging.getLogger("musicvae.server")
 
 MAX_CATCH_UP_STEPS = STEPS_PER_BAR  # late by more than a bar (machine stalled): skip ahead, don't burst
+FOLLOW_POLL_S = 0.005  # how often the loop reads an external clock (a 16th at 300 bpm is 50 ms)
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,18 @@ class LoopScheduler:
         self._anchor_step = 0.0
         self._next_step = 0  # first step not yet processed
         self.switches = 0
+        self.following = False  # placed on an external clock by `follow`
 
     # ----------------------------------------------------------------------------------------- control
 
     @property
     def playing(self) -> bool:
         return self._ons is not None
+
+    @property
+    def last_step(self) -> int:
+        """The newest step processed (-1 before the first)."""
+        return self._next_step - 1
 
     @property
     def sounding(self) -> list[int]:
@@ -66,7 +73,10 @@ class LoopScheduler:
         table = self._table(notes)
         if self._ons is None:
             self._ons, self._pending = table, None
-            self._anchor_time, self._anchor_step, self._next_step = now, 0.0, 0
+            if self.following:  # in phase with the followed clock: from its next step
+                self._next_step = math.ceil(self.step_at(now) - 1e-9)
+            else:
+                self._anchor_time, self._anchor_step, self._next_step = now, 0.0, 0
         else:
             self._pending = table
 
@@ -74,6 +84,30 @@ class LoopScheduler:
         """Change tempo from now on, without a jump in position."""
         self._anchor_step, self._anchor_time = self.step_at(now), now
         self.bpm = float(bpm)
+
+    def halt(self) -> list[Event]:
+        """Transport stop: note-offs for everything sounding; the loop keeps its notes for the restart."""
+        events = [Event(self._next_step, "off", p) for p in sorted(self._sounding)]
+        self._sounding.clear()
+        return events
+
+    def restart(self, now: float, step: float = 0.0) -> None:
+        """Carry on from `step` (16ths) at `now`: the loop's start, or where a followed clock is."""
+        self._anchor_time, self._anchor_step = now, float(step)
+        self._next_step = math.ceil(step - 1e-9)
+
+    def follow(self, step: float, bpm: float, now: float) -> list[Event]:
+        """Place the loop on an external clock (server/clock.py): it is at `step` 16ths at `now`, at `bpm`.
+        Bar lines fall where the clock's do. A jump back (MIDI Start, a Link timeline reset) carries on
+        from the new position, ending what sounds; a jump ahead is `advance`'s catch-up."""
+        self.following = True
+        back = step < self._next_step - 1
+        self._anchor_time, self._anchor_step, self.bpm = now, float(step), float(bpm)
+        if not back:
+            return []
+        events = self.halt()
+        self._next_step = math.ceil(step - 1e-9)
+        return events
 
     def stop(self) -> list[Event]:
         """Silence: note-offs for everything sounding; the loop forgets its notes."""
@@ -138,14 +172,27 @@ class LoopScheduler:
 
 
 class Playback:
-    """A scheduler thread on the real clock, fanning events out to sinks."""
+    """A scheduler thread on the real clock, fanning events out to sinks.
+
+    `source` (server/clock.py: MIDI clock in, Ableton Link) puts the loop on an external clock, read every
+    FOLLOW_POLL_S; without one the loop keeps its own time at /bpm. `play`/`stop` are the transport: stop
+    ends every sounding note and holds the loop; play restarts it from its first bar (on an external clock,
+    from where that clock is). `on_beat(bar, step)` hears every beat the loop plays: the bar within the
+    loop (from 1) and the 16th within the bar (0, 4, 8, 12).
+    """
 
     def __init__(self, loop_steps: int, sinks: Sequence[Sink], bpm: float = 120.0,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, source=None,
+                 on_beat: Callable[[int, int], None] | None = None):
         self.scheduler = LoopScheduler(loop_steps, bpm)
         self.sinks = list(sinks)
         self.clock = clock
+        self.source = source
+        self.on_beat = on_beat
         self.events_sent = 0
+        self.transport_running = True
+        self._halted = False
+        self._beat_step: int | None = None  # the last step announced to on_beat
         self._cond = threading.Condition()
         self._stopping = False
         self._thread = threading.Thread(target=self._loop, name="musicvae-playback", daemon=True)
@@ -157,8 +204,26 @@ class Playback:
             self._cond.notify()
 
     def set_bpm(self, bpm: float) -> None:
+        """The loop's tempo; on an external clock, the clock's (server.clock.ClockError where not ours)."""
+        if self.source is not None:
+            self.source.set_bpm(bpm)
+            return
         with self._cond:
             self.scheduler.set_bpm(bpm, self.clock())
+            self._cond.notify()
+
+    def play(self) -> None:
+        with self._cond:
+            self.transport_running = True
+            if self._halted and self.source is None:
+                self.scheduler.restart(self.clock())
+                self._halted = False
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self.transport_running = False
+            self._halt()
             self._cond.notify()
 
     def _loop(self) -> None:
@@ -166,13 +231,53 @@ class Playback:
             with self._cond:
                 if self._stopping:
                     return
-                due = self.scheduler.next_time()
-                wait = None if due is None else max(0.0, due - self.clock())
+                wait = None
+                if self._sync(self.clock()):
+                    self._send(self.scheduler.advance(self.clock()))
+                    self._announce()
+                    due = self.scheduler.next_time()
+                    wait = None if due is None else max(0.0, due - self.clock())
+                if self.source is not None:  # an external clock moves on its own: look again soon
+                    wait = FOLLOW_POLL_S if wait is None else min(wait, FOLLOW_POLL_S)
                 if wait is None or wait > 0:
                     self._cond.wait(wait)
-                    if self._stopping:
-                        return
-                self._send(self.scheduler.advance(self.clock()))
+
+    def _sync(self, now: float) -> bool:
+        """Follow the transport and the source; False while stopped."""
+        if not self.transport_running:
+            return self._halt()
+        if self.source is None:
+            return True
+        reading = self.source.read(now)
+        if not reading.running:
+            return self._halt()
+        step = reading.beat * STEPS_PER_BEAT
+        if self._halted:  # carry on from where the clock is now, not from where it stopped
+            self.scheduler.restart(now, step)
+            self._halted = False
+        self._send(self.scheduler.follow(step, reading.bpm, now))
+        return True
+
+    def _halt(self) -> bool:
+        if not self._halted:
+            self._send(self.scheduler.halt())
+            self._halted = True
+        return False
+
+    def _announce(self) -> None:
+        """on_beat for each beat the loop has reached since the last call (the newest only, if several)."""
+        step = self.scheduler.last_step
+        if self.on_beat is None or not self.scheduler.playing or step < 0:
+            return
+        beat_step = step - step % STEPS_PER_BEAT
+        if beat_step == self._beat_step:
+            return
+        self._beat_step = beat_step
+        position = beat_step % self.scheduler.loop_steps
+        try:
+            self.on_beat(position // self.scheduler.steps_per_bar + 1, position % self.scheduler.steps_per_bar)
+        except Exception:  # a failing listener must not stop the clock
+            log.exception("playhead listener failed")
 
     def _send(self, events: Sequence[Event]) -> None:
         for event in events:
