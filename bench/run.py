@@ -88,11 +88,13 @@ def bench_bundle(path: Path, args: argparse.Namespace) -> dict:
               "cuda_graph": engine.cuda_graph,
               "decode_mflop": round(flops / 1e6, 2), "rows": rows + torch_rows}
     if args.sweep_seconds > 0:
-        from bench.roundtrip import ServerProcess, alpha_sweep
+        from bench.roundtrip import alpha_sweep
+        from bench.server_process import start_server_process
 
-        with tempfile.TemporaryDirectory() as state, ServerProcess(path, Path(state), args.threads) as server:
-            server.send("/sample", "a", 1.0, 1)
-            server.send("/sample", "b", 1.0, 2)
+        with tempfile.TemporaryDirectory() as state, \
+                start_server_process(path, Path(state), "--threads", str(args.threads)) as server:
+            server.client.request("/sample", "a", 1.0, 1)
+            server.client.request("/sample", "b", 1.0, 2)
             result["osc_sweep"] = alpha_sweep(server, args.sweep_rate, args.sweep_seconds).as_dict()
         result["osc_sweep"]["overhead_ms"] = sweep_overhead(rows, result["osc_sweep"]["latency"])
     return result

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.roundtrip import ServerProcess, timed_alpha_sweep
+from bench.roundtrip import timed_alpha_sweep
+from bench.server_process import start_server_process
 
 RATE_HZ = 100.0
 
@@ -66,7 +67,7 @@ def sweep(model: Path, seconds: float) -> tuple[int, dict[str, np.ndarray]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "stamps.json"
         launcher = [sys.executable, "-c", INSTRUMENTED_SERVE, str(out)]
-        with ServerProcess(model, Path(tmp), launcher=launcher) as server:
+        with start_server_process(model, Path(tmp), launcher=launcher) as server:
             sent, answered = timed_alpha_sweep(server, RATE_HZ, seconds)
         stamps = json.loads(out.read_text())
     return len(sent), pair_stages(np.asarray(sent), stamps, np.asarray(answered))

@@ -1,0 +1,192 @@
+"""The OSC test client shared by the benchmark (bench/roundtrip.py) and the tests (tests/fixtures/server.py).
+
+    client = OscClient(server_port)            # a UDP socket on 127.0.0.1, receiving on a thread
+    reply = client.request("/sample", "a")     # send, then wait for the next notes bundle
+    assert client.ask("/ping", reply="/pong") is not None
+
+Every datagram received is kept as a `Packet` (bundles unpacked; `.bundle` tells whether it came as one),
+stamped with time.perf_counter() the moment it arrives: the benchmark charges latency from these stamps,
+and perf_counter is the clock scripts/osc_stage_timing.py shares with the server process. Waiting methods
+look only at packets after the client's cursor, so `request` and `ask` never match a reply to an earlier
+message. What the server sends is parsed with python-osc, an independent check of the server's encoder.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+
+from pythonosc.osc_packet import OscPacket
+
+from contract.codec import Note
+from server import wire
+
+HOST = "127.0.0.1"
+RECEIVE_BUFFER = 4 << 20  # a 100 Hz sweep's replies must not overflow it while the test thread is busy
+
+
+@dataclass
+class Message:
+    address: str
+    args: list
+
+
+@dataclass
+class Packet:
+    time: float  # time.perf_counter() when it arrived
+    messages: list[Message]
+    bundle: bool  # came as one OSC bundle (one datagram)
+
+
+@dataclass
+class NotesReply:
+    id: int
+    count: int
+    notes: list[Note]
+    packet: Packet = field(repr=False)
+
+
+class OscClient:
+    """Send OSC to a server and collect what comes back (see the module docstring)."""
+
+    def __init__(self, server_port: int, listen_port: int = 0, host: str = HOST):
+        self.server = (host, server_port)
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
+        self.sock.bind((host, listen_port))
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.packets: list[Packet] = []
+        self.cursor = 0  # waits look at packets[cursor:]
+        self._cond = threading.Condition()
+        self._closed = False
+        self._thread = threading.Thread(target=self._receive, name="osc-test-client", daemon=True)
+        self._thread.start()
+
+    def _receive(self) -> None:
+        while not self._closed:
+            try:
+                data, _ = self.sock.recvfrom(65535)
+            except (socket.timeout, OSError):
+                continue
+            arrived = time.perf_counter()
+            if not data:
+                continue
+            parsed = OscPacket(data)
+            packet = Packet(arrived, [Message(m.message.address, list(m.message.params)) for m in parsed.messages],
+                            data.startswith(b"#bundle"))
+            with self._cond:
+                self.packets.append(packet)
+                self._cond.notify_all()
+
+    # ------------------------------------------------------------------------------------------- send
+
+    def send(self, address: str, *args) -> None:
+        """One message; Python ints go as OSC int32, floats as float32, str as string."""
+        self.sock.sendto(wire.message(address, *args), self.server)
+
+    def send_raw(self, data: bytes) -> None:
+        self.sock.sendto(data, self.server)
+
+    def mark(self) -> None:
+        """Forget everything received so far for the purpose of waiting."""
+        with self._cond:
+            self.cursor = len(self.packets)
+
+    # ------------------------------------------------------------------------------------------- wait
+
+    def next_packet(self, predicate, timeout: float = 5.0) -> Packet | None:
+        """The first packet after the cursor that satisfies `predicate`; moves the cursor past it."""
+        deadline = time.perf_counter() + timeout
+        with self._cond:
+            while True:
+                for i in range(self.cursor, len(self.packets)):
+                    if predicate(self.packets[i]):
+                        self.cursor = i + 1
+                        return self.packets[i]
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    return None
+                self._cond.wait(left)
+
+    def wait_for(self, address: str, timeout: float = 5.0) -> Message | None:
+        packet = self.next_packet(lambda p: any(m.address == address for m in p.messages), timeout)
+        return None if packet is None else next(m for m in packet.messages if m.address == address)
+
+    def wait_notes(self, timeout: float = 5.0) -> NotesReply | None:
+        packet = self.next_packet(lambda p: p.messages and p.messages[0].address == "/notes/begin", timeout)
+        return None if packet is None else parse_notes(packet)
+
+    def ask(self, address: str, *args, reply: str, timeout: float = 5.0) -> Message | None:
+        """Send and wait for the next message with address `reply` (e.g. /status, /error)."""
+        self.mark()
+        self.send(address, *args)
+        return self.wait_for(reply, timeout)
+
+    def request(self, address: str, *args, timeout: float = 5.0) -> NotesReply | None:
+        """Send and wait for the next notes bundle."""
+        self.mark()
+        self.send(address, *args)
+        return self.wait_notes(timeout)
+
+    def ping(self, timeout: float = 5.0) -> float | None:
+        """Round-trip time of /ping -> /pong in seconds, None if no answer."""
+        self.mark()
+        sent = time.perf_counter()
+        self.send("/ping")
+        packet = self.next_packet(lambda p: any(m.address == "/pong" for m in p.messages), timeout)
+        return None if packet is None else packet.time - sent
+
+    def all_messages(self, address: str) -> list[Message]:
+        with self._cond:
+            return [m for p in self.packets for m in p.messages if m.address == address]
+
+    def since_mark(self) -> list[Packet]:
+        """The packets received after the cursor (a snapshot)."""
+        with self._cond:
+            return self.packets[self.cursor:]
+
+    def settle(self, quiet: float = 0.2, timeout: float = 10.0) -> None:
+        """Wait until nothing has arrived for `quiet` seconds."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            with self._cond:
+                last = self.packets[-1].time if self.packets else 0.0
+            if time.perf_counter() - last >= quiet:
+                return
+            time.sleep(quiet / 4)
+
+    def close(self) -> None:
+        self._closed = True
+        try:
+            self.sock.sendto(b"", (HOST, self.port))  # wakes the receiving thread at once
+        except OSError:
+            pass
+        self._thread.join(1.0)
+        self.sock.close()
+
+    def __enter__(self) -> "OscClient":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def parse_notes(packet: Packet) -> NotesReply:
+    """A notes bundle checked for shape: begin id count, count x /note, end id."""
+    messages = packet.messages
+    begin, end = messages[0], messages[-1]
+    assert begin.address == "/notes/begin" and end.address == "/notes/end", [m.address for m in messages]
+    decode_id, count = begin.args
+    assert end.args == [decode_id], (begin.args, end.args)
+    body = messages[1:-1]
+    assert len(body) == count and all(m.address == "/note" for m in body)
+    notes = [Note(start=m.args[2], pitch=m.args[0], velocity=m.args[1], duration=m.args[3]) for m in body]
+    return NotesReply(decode_id, count, notes, packet)
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
