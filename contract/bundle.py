@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from contract.codec import CODECS
+from contract.codec import CODECS, STEPS_PER_BEAT
 from contract.graphs import GRAPHS
 
 FORMAT = "musicvae-bundle"
@@ -58,7 +58,7 @@ class Bundle:
 
     @property
     def length_beats(self) -> float:
-        return self.num_steps / 4.0  # 16th-note steps, 4 per beat
+        return self.num_steps / STEPS_PER_BEAT
 
 
 def sha256_file(path: Path) -> str:

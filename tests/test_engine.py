@@ -182,7 +182,7 @@ def test_decoded_notes_are_plain_python_types(live_engine):
 
 def test_server_package_never_imports_torch():
     code = ("import sys, server.cli, server.osc, server.engine, server.playback, server.synth, server.midi_out, "
-            "server.audio; bad = [m for m in sys.modules if m in ('torch', 'vae') or m.startswith(('torch.', 'vae.'))]; "
-            "print(bad); sys.exit(1 if bad else 0)")
+            "server.audio; bad = [m for m in sys.modules if m in ('torch', 'vae') "
+            "or m.startswith(('torch.', 'vae.'))]; print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
