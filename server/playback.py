@@ -212,6 +212,18 @@ class Playback:
             self.scheduler.set_bpm(bpm, self.clock())
             self._cond.notify()
 
+    def set_source(self, source) -> None:
+        """Follow `source` from now on; None: the loop's own clock again, from where it is, at its tempo."""
+        with self._cond:
+            self.source = source
+            self.scheduler.following = source is not None
+            if source is None:
+                now = self.clock()
+                self._send(self.scheduler.halt())
+                self.scheduler.restart(now, self.scheduler.step_at(now))
+                self._halted = not self.transport_running
+            self._cond.notify()
+
     def play(self) -> None:
         with self._cond:
             self.transport_running = True
