@@ -84,12 +84,17 @@ def _cache_dir() -> Path:
 
 
 def _train(recipe: Recipe, steps: int, data: Path, run_dir: Path, fresh: bool) -> None:
+    from musicvae.committed_checkpoint import committed, seed_run, store
     from vae.configs import get_config
     from vae.train import TrainOptions, train
 
     if fresh and run_dir.exists():
         shutil.rmtree(run_dir)
+    if not fresh and (seeded := seed_run(recipe.config, run_dir)):
+        print(f"train: resuming the committed checkpoint {seeded.name}", file=sys.stderr)
     train(get_config(recipe.config), data, run_dir, TrainOptions(steps=steps, seed=recipe.seed, resume=run_dir.exists()))
+    if committed(recipe.config) is not None:  # a long training kept in git: keep its newest state there
+        print(f"train: stored {store(recipe.config, run_dir)}", file=sys.stderr)
 
 
 def _export(run_dir: Path, data: Path, bundle: Path) -> None:
