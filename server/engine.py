@@ -26,12 +26,12 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from server.bound_decoder import BoundDecoder
 from contract.bundle import Bundle, BundleError, load_bundle
 from contract.codec import DEFAULT_VELOCITY, Note, get_codec
 from contract.graphs import DECODER, DECODER_INPUTS, DECODER_OUTPUTS, ENCODER, ENCODER_INPUTS, ENCODER_OUTPUTS, MU
 from contract.graphs import decoder_feed, encoder_feed
 from contract.noise import argmax_noise, fill_noise, uniform_noise
+from server.bound_decoder import BoundDecoder
 
 log = logging.getLogger("musicvae.server")
 

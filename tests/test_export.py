@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from contract.bundle import sha256_file
 from export.bundle import ExportOptions, export_bundle
-from export.manifest import sha256_file
 from export.parity import ParityError
 from vae.attributes import MELODY_ATTRIBUTES
 from vae.shards import load_windows

@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
+from contract.codec import CODECS, Note
 from export.latent_stats import attribute_vectors, principal_coordinates
 from vae.attributes import avg_interval, c_diatonic, measure_all, note_density, syncopation_8th, syncopation_16th
-from contract.codec import CODECS, Note
 
 
 def melody(*notes, steps=32):
