@@ -37,13 +37,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, required=True, help="data folder from `musicvae data`")
     parser.add_argument("--out", type=Path, default=None,
                         help="folder for latent.json and the PNG plots (default: print only)")
-    parser.add_argument("--pairs", type=int, default=128, help="A/B pairs for the interpolation study")
-    parser.add_argument("--windows", type=int, default=512, help="test windows for the attribute matrix")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pairs", type=int, default=LatentStudyOptions.pairs,
+                        help="A/B pairs for the interpolation study (default: %(default)s)")
+    parser.add_argument("--windows", type=int, default=LatentStudyOptions.windows,
+                        help="test windows for the attribute matrix (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=LatentStudyOptions.seed)
 
 
 def run(args: argparse.Namespace) -> int:
     from contract.bundle import BundleError
+    from contract.errors import UserError
     from server.engine import Engine, EngineOptions
 
     try:
@@ -52,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
         test = load_windows(args.data, engine.bundle.manifest["config"]["dataset"], "test")
     except (BundleError, FileNotFoundError, ValueError) as exc:
-        print(f"musicvae evaluate-latent: error: {exc}", file=sys.stderr)
-        return 1
-    result = study(engine, test, LatentStudyOptions(args.pairs, 11, args.windows, args.seed))
+        raise UserError(exc) from exc
+    options = LatentStudyOptions(pairs=args.pairs, windows=args.windows, seed=args.seed)
+    result = study(engine, test, options)
     print(format_tables(result))
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
 
@@ -30,6 +29,8 @@ from contract.noise import NOISE_MAX, NOISE_MIN
 from bench.hardware import describe, matmul_gflops, matmul_gflops_one_thread, matvec_gflops
 from bench.stats import Latency, time_calls
 from bench.table import text_table
+from contract.errors import UserError
+from server.engine import PROVIDER_CHOICES, Engine, EngineOptions
 
 BATCHES = (1, 8)
 
@@ -37,10 +38,11 @@ BATCHES = (1, 8)
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", type=Path, action="append", default=None,
                         help="bundle folder (repeatable; default: every bundle under models/)")
-    parser.add_argument("--provider", choices=("cpu", "cuda"), default="cpu",
-                        help="ONNX Runtime execution provider (cuda falls back to cpu where it cannot load)")
+    parser.add_argument("--provider", choices=PROVIDER_CHOICES, default="cpu",
+                        help="ONNX Runtime execution provider, as `serve --provider` (default %(default)s: the "
+                             "benchmark measures the CPU unless asked; cuda falls back to cpu where it cannot load)")
     parser.add_argument("--runs", type=int, default=200, help="timed calls per row, after warm-up")
-    parser.add_argument("--threads", type=int, default=1,
+    parser.add_argument("--threads", type=int, default=EngineOptions.threads,
                         help="intra-op threads for ONNX Runtime and PyTorch alike (as `serve --threads`: more "
                              "than 1 spins, trading a busy core for speed)")
     parser.add_argument("--sweep-seconds", type=float, default=10.0, help="OSC alpha sweep length (0: skip)")
@@ -52,8 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     models = args.model or sorted(p.parent for p in Path("models").glob("*/manifest.json"))
     if not models:
-        print("musicvae bench: error: no bundles given and none under models/", file=sys.stderr)
-        return 1
+        raise UserError("no bundles given and none under models/")
     one_thread = matmul_gflops_one_thread()
     hardware = {**describe(), "matmul_gflops": round(matmul_gflops(), 1),
                 "matmul_gflops_1_thread": round(one_thread, 1) if one_thread else None,
@@ -72,8 +73,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def bench_bundle(path: Path, args: argparse.Namespace) -> dict:
-    from server.engine import Engine, EngineOptions
-
     engine = Engine(path, EngineOptions(provider=args.provider, threads=args.threads))
     config = engine.bundle.manifest["config"]["model"]
     flops = decode_flops(config)

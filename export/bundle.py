@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from contract.errors import UserError
+
 
 @dataclass
 class ExportOptions:
@@ -36,10 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, required=True, help="data folder from `musicvae data`")
     parser.add_argument("--out", type=Path, required=True, help="bundle folder to create, e.g. models/NAME")
     parser.add_argument("--force", action="store_true", help="replace an existing bundle folder")
-    parser.add_argument("--parity-windows", type=int, default=256, help="test windows checked against PyTorch")
-    parser.add_argument("--latent-windows", type=int, default=20000,
+    parser.add_argument("--parity-windows", type=int, default=ExportOptions.parity_windows,
+                        help="test windows checked against PyTorch")
+    parser.add_argument("--latent-windows", type=int, default=ExportOptions.latent_windows,
                         help="training windows encoded for attribute vectors and coordinates")
-    parser.add_argument("--metric-windows", type=int, default=2000,
+    parser.add_argument("--metric-windows", type=int, default=ExportOptions.metric_windows,
                         help="test windows scored for the manifest's metrics (0: skip)")
 
 
@@ -48,8 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         manifest = export_bundle(args.checkpoint, args.data, args.out, options)
     except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as exc:
-        print(f"musicvae export: error: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(exc) from exc
     parity = manifest["parity"]
     print(f"wrote {args.out}: {manifest['name']} ({manifest['codec']}, {manifest['num_steps']} steps, "
           f"z {manifest['z_size']}); parity over {parity['windows']} windows: mu diff "

@@ -10,12 +10,12 @@ Example:
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 
 from contract.codec import Note, write_midi
+from contract.errors import UserError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
         engine = Engine(args.bundle, EngineOptions(provider="cpu", warmup=1))
         test = _test_windows(args.data, engine) if args.data else None
     except (BundleError, FileNotFoundError, ValueError) as exc:
-        print(f"musicvae examples: error: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(exc) from exc
     writer = ExampleWriter(engine, args.out, args.bpm)
     rng = np.random.default_rng(args.seed)
     writer.samples(args.samples, args.temperature, rng)

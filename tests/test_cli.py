@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from musicvae.cli import SUBCOMMANDS, main
+from contract.errors import ExitCode
+from musicvae.cli import SUBCOMMANDS, extra_installing, main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,13 +33,52 @@ def test_unknown_subcommand_is_an_error_naming_the_choices(capsys):
     assert "invalid choice" in capsys.readouterr().err
 
 
-def test_serve_help_does_not_import_torch():
-    """The live side never needs the training stack."""
-    code = ("import sys; sys.modules['torch'] = None\n"
-            "from musicvae.cli import main\n"
-            "try:\n    main(['serve', '--help'])\nexcept SystemExit as e:\n    sys.exit(e.code)\n")
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+# `musicvae ARGS` as in the live install: the training stack and the plot extra cannot be imported.
+WITHOUT_EXTRAS = """
+import sys
+MISSING = {"torch", "music21", "onnx", "onnxscript", "safetensors", "matplotlib"}
+class NotInstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in MISSING:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+sys.meta_path.insert(0, NotInstalled())
+from musicvae.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def musicvae_without_extras(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", WITHOUT_EXTRAS, *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("name", sorted(SUBCOMMANDS))
+def test_each_help_works_without_the_training_stack(name):
+    done = musicvae_without_extras(name, "--help")
     assert done.returncode == 0, done.stderr
+    assert f"usage: musicvae {name}" in done.stdout
+
+
+def test_train_without_torch_names_the_extra_to_install():
+    done = musicvae_without_extras("train", "mel_2bar_small", "--data", "d", "--out", "o")
+    assert done.returncode == ExitCode.MISSING_EXTRA
+    assert done.stderr.strip() == ('musicvae train: needs the "train" extra (torch is not installed): '
+                                   'pip install -e ".[train]"')
+
+
+def test_extras_are_read_from_the_package_metadata():
+    assert extra_installing("torch") == extra_installing("music21") == "train"
+    assert extra_installing("matplotlib.pyplot") == "plot"
+    assert extra_installing("numpy") is None  # a base requirement, not an extra
+
+
+def test_a_user_error_is_one_line_and_exit_code_1(capsys, tmp_path):
+    code = main(["evaluate-latent", str(tmp_path / "no_such_bundle"), "--data", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == ExitCode.ERROR
+    assert err.startswith("musicvae evaluate-latent: error: ") and "no_such_bundle" in err
+    assert len(err.splitlines()) == 1
 
 
 def test_recipes_name_registered_configs():
@@ -47,3 +87,11 @@ def test_recipes_name_registered_configs():
 
     assert set(RECIPES) <= set(CONFIGS)
     assert {"mel_2bar_small", "mel_16bar_hier_small", "drums_2bar_small"} <= set(RECIPES)
+
+
+def test_recipes_say_which_bundles_are_shipped():
+    """A recipe not marked "not shipped" rebuilds a bundle that models/ holds, and the others name why not."""
+    from musicvae.recipe import RECIPES
+
+    for name, recipe in RECIPES.items():
+        assert (REPO / "models" / name / "manifest.json").exists() == (not recipe.not_shipped), name

@@ -518,7 +518,7 @@ def test_parse_cache_is_reused(tmp_path):
 def test_build_refuses_to_replace_a_folder_that_is_not_data(tmp_path, capsys):
     (tmp_path / "precious.txt").write_text("keep me")
     code = cli_main(["data", "--out", str(tmp_path), "--no-music21", "--quiet"])
-    assert code == 2 and "not a musicvae data folder" in capsys.readouterr().err
+    assert code == 1 and "not a musicvae data folder" in capsys.readouterr().err
     assert (tmp_path / "precious.txt").read_text() == "keep me"
 
 
@@ -537,4 +537,4 @@ def test_rebuild_replaces_the_old_build_whole(tmp_path):
 
 def test_unknown_collection_is_rejected(tmp_path, capsys):
     code = cli_main(["data", "--out", str(tmp_path), "--collections", "beethoven", "--no-hydrogen", "--quiet"])
-    assert code == 2 and "unknown music21 collection" in capsys.readouterr().err
+    assert code == 1 and "unknown music21 collection" in capsys.readouterr().err

@@ -134,7 +134,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 def test_unknown_config_lists_valid_ones(tmp_path):
     result = run_cli("train", "mel_99bar", "--data", str(tmp_path), "--out", str(tmp_path / "run"))
-    assert result.returncode == 2
+    assert result.returncode == 1  # a user error (contract.errors.ExitCode.ERROR), not a traceback
     assert "unknown config 'mel_99bar'" in result.stderr and "mel_2bar_small" in result.stderr
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from contract.errors import UserError
 from vae import shards
 from vae.shards import DATASETS, SPLITS
 from vae.near_duplicates import near_duplicates
@@ -143,7 +144,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "else `apt-get download freedoom` into the cache)")
     parser.add_argument("--openmsx", type=Path, default=openmsx.DEFAULT_DIR, metavar="DIR",
                         help="OpenMSX MIDI folder (default: %(default)s)")
-    parser.add_argument("--workers", type=int, default=2, help="parallel parsing processes (default: 2)")
+    parser.add_argument("--workers", type=int, default=BuildOptions.workers,
+                        help="parallel parsing processes (default: %(default)s)")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
                         help=f"parsed-corpus cache (default: {default_cache_dir()})")
     parser.add_argument("--no-cache", action="store_true", help="parse everything again, cache nothing")
@@ -173,12 +175,8 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         report = build_dataset(options)
-    except NoWindowsError as exc:
-        print(f"musicvae data: {exc}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # bad options (unknown collection, ...)
-        print(f"musicvae data: {exc}", file=sys.stderr)
-        return 2
+    except (NoWindowsError, ValueError) as exc:  # nothing usable found; bad options (unknown collection, ...)
+        raise UserError(exc) from exc
     print(summary(report))
     return 0
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import torch
 from tqdm import tqdm
 
+from contract.errors import UserError
 from vae.losses import kl_per_dim
 
 ACTIVE_KL_NATS = 0.01
@@ -197,23 +197,13 @@ def window_collections(data_dir: str | Path, dataset: str, split: str) -> np.nda
     return names[load_pieces(data_dir, dataset, split)]
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("checkpoint", help="checkpoint directory, or a training run directory (its newest checkpoint)")
-    parser.add_argument("--data", required=True, help="data folder written by `musicvae data`")
-    parser.add_argument("--split", default="test", choices=("train", "valid", "test"))
-    parser.add_argument("--json", help="also write the metrics to this JSON file")
-    parser.add_argument("--limit", type=int, help="score a fixed random subset of at most this many windows")
-    parser.add_argument("--batch-size", type=int, default=256)
-    parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
-
-
 def run(args: argparse.Namespace) -> int:
+    """`musicvae evaluate` (arguments: vae/evaluate_args.py)."""
     torch.set_num_threads(max(1, args.threads))
     try:
         metrics = evaluate_checkpoint(args.checkpoint, args.data, args.split, args.limit, args.batch_size)
     except (FileNotFoundError, ValueError) as exc:
-        print(f"musicvae evaluate: error: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(exc) from exc
     print(format_table(metrics, f"{metrics['config']} step {metrics['step']} on {metrics['dataset']}/{args.split}"))
     if args.json:
         Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n")

@@ -20,13 +20,14 @@ import math
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 import torch
 from tqdm import tqdm
 
+from contract.errors import ExitCode, UserError
 from vae import distributed, schedules
 from vae.batches import BatchSchedule
 from vae.checkpoint import (checkpoint_dir, list_checkpoints, load_optimizer, prune_checkpoints, read_config,
@@ -36,22 +37,12 @@ from vae.evaluate import evaluate_windows
 from vae.losses import vae_loss
 from vae.model import MusicVAE
 from vae.shards import load_windows
+from vae.train_options import TrainOptions, add_arguments, options_from  # noqa: F401 - TrainOptions re-exported
 from vae.warm_start import warm_start
 
 
 class NonFiniteLossError(RuntimeError):
     """Training produced a NaN/inf loss or gradient; nothing was saved after the last good checkpoint."""
-
-
-@dataclass(frozen=True)
-class TrainOptions:
-    steps: int | None = None  # total steps (overrides the config's)
-    max_minutes: float | None = None  # wall-clock budget for this invocation
-    seed: int = 0
-    resume: bool = False
-    threads: int | None = None  # torch CPU threads per rank (default: min(2, cores) / ranks)
-    device: str | None = None
-    progress: bool = True
 
 
 def load_config(name_or_path: str) -> Config:
@@ -274,40 +265,25 @@ def train(config: Config, data_dir: str | Path, out_dir: str | Path, options: Tr
 # -------------------------------------------------------------------------------------------------- CLI
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("config", help="config name (see vae/configs.py) or path of a config JSON file")
-    parser.add_argument("--data", required=True, help="data folder written by `musicvae data`")
-    parser.add_argument("--out", required=True, help="run directory (checkpoints, metrics, config)")
-    parser.add_argument("--steps", type=int, help="total training steps (default: the config's)")
-    parser.add_argument("--max-minutes", type=float, help="stop after this much wall-clock time (for equal-time comparisons)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--resume", action="store_true", help="continue the run in --out from its newest checkpoint")
-    parser.add_argument("--threads", type=int, help="torch threads per process (default: min(2, cores) / ranks)")
-    parser.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: cuda when present)")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-
-
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> None:
+    """`musicvae train` (arguments: vae/train_options.py)."""
     try:
-        config = load_config(args.config)
-    except ValueError as exc:
-        print(f"musicvae train: error: {exc}", file=sys.stderr)
-        return 2
-    options = TrainOptions(steps=args.steps, max_minutes=args.max_minutes, seed=args.seed, resume=args.resume,
-                           threads=args.threads, device=args.device, progress=not args.no_progress)
-    try:
-        train(config, args.data, args.out, options)
+        train(load_config(args.config), args.data, args.out, options_from(args))
     except (FileNotFoundError, ValueError, NonFiniteLossError) as exc:
-        print(f"musicvae train: error: {exc}", file=sys.stderr)
-        return 1
-    return 0
+        raise UserError(exc) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`python -m vae.train`, as torchrun launches each rank."""
     parser = argparse.ArgumentParser(prog="python -m vae.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     add_arguments(parser)
-    return run(parser.parse_args(argv))
+    try:
+        run(parser.parse_args(argv))
+    except UserError as exc:
+        print(f"python -m vae.train: error: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    return ExitCode.OK
 
 
 if __name__ == "__main__":
