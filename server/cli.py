@@ -22,39 +22,53 @@ import sys
 import time
 from pathlib import Path
 
+from contract.errors import UserError
+
 log = logging.getLogger("musicvae.server")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The defaults are the dataclasses' own (one home each); these imports are light: ONNX Runtime is
+    # imported only when the engine builds its sessions.
+    from server.engine import PROVIDER_CHOICES, EngineOptions
+    from server.live import ServerConfig
+    from server.state import DEFAULT_BPM
+
     parser.add_argument("--model", metavar="DIR", default=None,
                         help="model bundle folder (manifest.json, encoder.onnx, decoder.onnx); "
                              "default: the shipped models/mel_2bar_small")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1; 0.0.0.0 to accept other machines)")
-    parser.add_argument("--port", type=int, default=9000, help="UDP port to listen on (default 9000)")
-    parser.add_argument("--reply-port", type=int, default=9001,
-                        help="replies go to the sender's host on this port (default 9001)")
+    parser.add_argument("--host", default=ServerConfig.host,
+                        help="address to listen on (default %(default)s; 0.0.0.0 to accept other machines)")
+    parser.add_argument("--port", type=int, default=ServerConfig.port,
+                        help="UDP port to listen on (default %(default)s)")
+    parser.add_argument("--reply-port", type=int, default=ServerConfig.reply_port,
+                        help="replies go to the sender's host on this port (default %(default)s)")
     parser.add_argument("--midi", metavar="NAME", default=None,
                         help="loop the current sequence on this MIDI output (a virtual port if none exists)")
     parser.add_argument("--audio", action="store_true", help="play the loop through the built-in synth")
     parser.add_argument("--state", metavar="DIR", default=None,
                         help="folder for presets (default: the platform's user data folder)")
-    parser.add_argument("--provider", choices=("auto", "cuda", "cpu"), default="auto",
-                        help="ONNX Runtime provider: auto tries CUDA then CPU (default auto)")
-    parser.add_argument("--threads", type=int, default=1,
-                        help="ONNX Runtime intra-op threads (default 1). 2 cut a 16-bar decode by about a third, "
-                             "but their threads spin and keep a second core busy while you play")
-    parser.add_argument("--bpm", type=float, default=120.0, help="initial tempo for MIDI/audio (default 120)")
+    parser.add_argument("--provider", choices=PROVIDER_CHOICES, default=EngineOptions.provider,
+                        help="ONNX Runtime provider: auto tries CUDA then CPU (default %(default)s)")
+    parser.add_argument("--threads", type=int, default=EngineOptions.threads,
+                        help="ONNX Runtime intra-op threads (default %(default)s). 2 cut a 16-bar decode by about "
+                             "a third, but their threads spin and keep a second core busy while you play")
+    parser.add_argument("--bpm", type=float, default=DEFAULT_BPM,
+                        help="initial tempo for MIDI/audio (default %(default)g)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every error reply and ORT's own logs")
 
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    # SIGINT and SIGTERM (Ctrl-C, service managers, kill) stop the server the same clean way: pending saves
+    # land, notes are switched off. SIGINT is set explicitly: started from a shell that ignores it (a
+    # background job of a script) Python would inherit SIG_IGN, and Ctrl-C or kill -INT would do nothing.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _interrupt)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="musicvae serve: %(message)s", stream=sys.stderr, force=True)
     if not 0 <= args.port <= 65535 or not 1 <= args.reply_port <= 65535:
-        log.error("ports must be in 1..65535")
-        return 2
+        raise UserError("ports must be in 1..65535")
     from contract.bundle import BundleError
     from server.model_dir import resolve_model_dir
     from server.engine import Engine, EngineOptions
@@ -62,8 +76,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = Engine(resolve_model_dir(args.model), EngineOptions(provider=args.provider, threads=args.threads))
     except BundleError as exc:
-        log.error("%s", exc)
-        return 2
+        raise UserError(exc) from exc
     from server.latent_use import collapse_warning
 
     warning = collapse_warning(engine.bundle.path)
@@ -76,13 +89,10 @@ def run(args: argparse.Namespace) -> int:
         server = LiveServer(engine, ServerConfig(args.host, args.port, args.reply_port,
                                                  Path(args.state) if args.state else None), playback)
     except OSError as exc:
-        log.error("%s", exc)
         if playback is not None:
             playback.close()
-        return 2
+        raise UserError(exc) from exc
     server.session.state.bpm = float(args.bpm)
-    # SIGTERM (service managers, kill) shuts down like Ctrl-C: pending saves land, notes are switched off.
-    signal.signal(signal.SIGTERM, _interrupt)
     log.info("ready in %.2f s: model %s on %s; udp %s:%d -> replies to port %d; presets in %s",
              time.perf_counter() - started, engine.bundle.name, engine.provider, args.host, server.port,
              args.reply_port, server.session.presets.path)

@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from musicvae.cli import main
 from contract.bundle import BundleError
+from contract.errors import ExitCode
+from musicvae.cli import main
 from server.model_dir import default_model_dirs, resolve_model_dir
 from tests.fixtures.server import REPO, ServerProcess
 
@@ -42,6 +43,24 @@ def test_starts_and_stops_cleanly_on_sigterm(live_engine, tmp_path):
         server.close()
 
 
+# `musicvae serve` launched with SIGINT ignored, as a shell script's background job inherits it (exec keeps
+# an ignored signal ignored).
+SERVE_WITH_SIGINT_IGNORED = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, "
+                             "signal.SIG_IGN); os.execv(sys.executable, [sys.executable, '-m', 'musicvae.cli', "
+                             "'serve', *sys.argv[1:]])"]
+
+
+def test_sigint_stops_cleanly_even_when_inherited_as_ignored(live_engine, tmp_path):
+    server = ServerProcess(live_engine.bundle.path, tmp_path, launcher=SERVE_WITH_SIGINT_IGNORED)
+    try:
+        server.wait_ready(STARTUP_LIMIT_S)
+        assert server.client.request("/sample", "a") is not None
+        assert server.interrupt() == ExitCode.OK
+        assert "stopping" in server.log()
+    finally:
+        server.close()
+
+
 def test_missing_default_model_says_what_to_do(monkeypatch, tmp_path):
     assert REPO / "models" / "mel_2bar_small" in default_model_dirs(), "found relative to the repository"
     monkeypatch.setattr("server.model_dir.default_model_dirs", lambda: [tmp_path / "models" / "mel_2bar_small"])
@@ -53,13 +72,14 @@ def test_bad_model_and_busy_port_exit_with_a_message(live_engine, tmp_path):
     run = [sys.executable, "-m", "musicvae.cli", "serve", "--state", str(tmp_path)]
     result = subprocess.run(run + ["--model", str(tmp_path / "nope")], capture_output=True, text=True, timeout=60,
                             cwd=REPO)
-    assert result.returncode == 2 and "does not exist; pass --model" in result.stderr
+    assert result.returncode == ExitCode.ERROR and "does not exist; pass --model" in result.stderr
+    assert "Traceback" not in result.stderr
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as busy:
         busy.bind(("127.0.0.1", 0))
         port = busy.getsockname()[1]
         result = subprocess.run(run + ["--model", str(live_engine.bundle.path), "--port", str(port)],
                                 capture_output=True, text=True, timeout=60, cwd=REPO)
-    assert result.returncode == 2 and f"cannot listen on udp 127.0.0.1:{port}" in result.stderr
+    assert result.returncode == ExitCode.ERROR and f"cannot listen on udp 127.0.0.1:{port}" in result.stderr
 
 
 def test_shipped_default_model(tmp_path):
