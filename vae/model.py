@@ -21,6 +21,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from contract.codec import DRUM_CLASS_PITCHES, DRUM_CLASSES
+from contract.noise import NOISE_MAX, NOISE_MIN
 from vae.configs import ModelConfig
 from vae.lstm import InitialState, InputlessLSTM, StepWeights, set_forget_bias, stacked_step, unstack
 
@@ -271,7 +272,7 @@ class MusicVAE(nn.Module):
         if sampling_probability > 0:
             with torch.no_grad():
                 logits = self.decoder.teacher_forced(z.detach(), shift_right(tokens))
-                uniform = torch.rand(logits.shape, generator=generator, device=logits.device).clamp_(1e-7, 1 - 1e-7)
+                uniform = torch.rand(logits.shape, generator=generator, device=logits.device).clamp_(NOISE_MIN, NOISE_MAX)
                 sampled = gumbel_argmax(logits, torch.ones(logits.shape[:2], device=logits.device), uniform)
                 replace = torch.rand(tokens.shape, generator=generator, device=tokens.device) < sampling_probability
                 inputs = torch.where(replace, sampled, tokens)
