@@ -147,6 +147,12 @@ class OscClient:
         with self._cond:
             return self.packets[self.cursor:]
 
+    def forget(self) -> None:
+        """Drop every packet received so far: an hour-long soak would otherwise keep them all."""
+        with self._cond:
+            self.packets.clear()
+            self.cursor = 0
+
     def settle(self, quiet: float = 0.2, timeout: float = 10.0) -> None:
         """Wait until nothing has arrived for `quiet` seconds."""
         deadline = time.perf_counter() + timeout
