@@ -1,4 +1,4 @@
-"""Decode-latency benchmark: what we promise performers (DESIGN.md section 9).
+"""Decode-latency benchmark: what we promise performers (docs/design.md, 'Benchmark').
 
 For each bundle: encode and decode latency (p50/p95/p99 over --runs calls after warm-up) at batch 1 and
 batch 8 with ONNX Runtime; the same model in PyTorch eager in the same run when torch is installed and the

@@ -1,4 +1,4 @@
-"""Note events <-> 16th-note token sequences <-> MIDI files (DESIGN.md section 1).
+"""Note events <-> 16th-note token sequences <-> MIDI files (docs/design.md, 'Representation').
 
 numpy and mido only: the live server imports this module, so nothing here may pull in torch.
 

@@ -1,4 +1,4 @@
-"""The bundle's two ONNX graphs (DESIGN.md section 5).
+"""The bundle's two ONNX graphs (docs/design.md, 'Export and the bundle contract').
 
 The encoder is traced from PyTorch (one fused bidirectional LSTM pass). The decoder is not traced: it is
 written node by node from the model's weights (export/decoder_graph.py), because the traced unrolled loop

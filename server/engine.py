@@ -1,4 +1,4 @@
-"""The live engine (DESIGN.md section 6): a bundle's two ONNX graphs behind encode and decode calls.
+"""The live engine (docs/design.md, 'Engine'): a bundle's two ONNX graphs behind encode and decode calls.
 
 Sessions are built once, CUDA first and CPU as the fallback, and warmed up. onnxruntime-gpu lists CUDA
 as available even where it cannot load it and then silently runs on CPU, so the provider that actually
@@ -131,7 +131,8 @@ class Engine:
             return bound(self.decoder, "cuda")
 
     def _check_graphs(self) -> None:
-        """The graphs must have the contract's input and output names (DESIGN.md section 5)."""
+        """The graphs must have the contract's input and output names (contract/graphs.py; docs/design.md,
+        'Export and the bundle contract')."""
         expected = {self.encoder: (set(ENCODER_INPUTS), set(ENCODER_OUTPUTS)),
                     self.decoder: (set(DECODER_INPUTS), set(DECODER_OUTPUTS))}
         for session, (inputs, outputs) in expected.items():

@@ -1,4 +1,4 @@
-"""Latent-space arithmetic for live control (DESIGN.md section 6), numpy only.
+"""Latent-space arithmetic for live control (docs/design.md, 'Latent math'), numpy only.
 
 - slerp between two latents (spherical: a Gaussian prior's mass lies near a sphere, and a straight line
   between two samples cuts through the low-density middle);

@@ -1,4 +1,4 @@
-"""Looping the current sequence for MIDI and audio out (DESIGN.md section 8).
+"""Looping the current sequence for MIDI and audio out (docs/design.md, 'Playback, MIDI and audio').
 
 `LoopScheduler` is pure logic on a clock you pass in (tests drive it with a fake one): it loops the
 playing notes at the tempo and switches to a newly decoded sequence only at the next bar line, keeping the

@@ -1,4 +1,4 @@
-"""Named MusicVAE configurations: model sizes and training hyper-parameters (DESIGN.md section 3).
+"""Named MusicVAE configurations: model sizes and training hyper-parameters (docs/design.md, 'Model').
 
 Every config is a frozen dataclass, saved as JSON next to each checkpoint so a checkpoint rebuilds its
 model without this registry. The paper's sizes (`mel_2bar_big`, `mel_16bar_hier`, `mel_16bar_flat`,

@@ -1,4 +1,4 @@
-"""Build the token-window data folder: 2-bar and 16-bar melodies, 2-bar drums (DESIGN.md section 2).
+"""Build the token-window data folder: 2-bar and 16-bar melodies, 2-bar drums (docs/design.md, 'Data and splits').
 
 Sources: music21's bundled corpus (essenFolksong, oneills1850, ryansMammoth, and the soprano and bass lines
 of the Bach chorales), folders of MIDI files (--midi), and for drums Hydrogen's demo songs

@@ -1,6 +1,6 @@
 """MusicVAE (Roberts et al. 2018) in PyTorch: bidirectional LSTM encoder, flat or hierarchical decoder.
 
-Contract (common brief, DESIGN.md section 3):
+Contract (docs/design.md, 'Model'):
 - `encode(tokens [B, T]) -> (mu, sigma)`, sigma = softplus(.).
 - `decode(z [B, Z], temperature [B], uniform [B, T, C]) -> tokens [B, T]`: Gumbel-max sampling,
   argmax(logits / T - log(-log u)) where T > 0 and argmax(logits) where T == 0. This is the reference

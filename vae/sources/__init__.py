@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import asdict, dataclass, field
 
-# Meters kept (DESIGN.md section 2); quarter notes per written bar. Two 2/4 bars make one 16-step bar.
+# Meters kept (docs/design.md, 'Data and splits'); quarter notes per written bar. Two 2/4 bars make one 16-step bar.
 SUPPORTED_METERS = {"4/4": 4.0, "2/2": 4.0, "2/4": 2.0}
 
 

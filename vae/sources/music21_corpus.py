@@ -1,7 +1,8 @@
 """music21's bundled corpus -> `Piece`s: the folk-tune collections (ABC) and Bach's chorales (MusicXML).
 
-Only these collections are read (DESIGN.md section 2): essenFolksong, oneills1850, ryansMammoth (ABC files,
-many tunes per file) and bach (chorales; the soprano and bass lines, both under the chorale's piece id).
+Only these collections are read (docs/design.md, 'Data and splits'): essenFolksong, oneills1850,
+ryansMammoth (ABC files, many tunes per file) and bach (chorales; the soprano and bass lines, both under
+the chorale's piece id).
 
 Speed, measured on this machine (essenFolksong/altdeu10.abc, 313 tunes, music21 10.5, warm): parsing the
 whole file into an Opus (`converter.parse(path)`) and parsing each tune on its own (split at `X:` lines,
