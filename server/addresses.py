@@ -24,13 +24,16 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
     Address("/status", 0, 0, "", "replies /status model provider z_size bars steps temperature bpm ..."),
     Address("/encode", 1, 1 + 4 * MAX_ENCODE_NOTES, "slot pitch velocity start duration ...",
             "slot := mean latent of the clip; replies the notes of its reconstruction"),
-    Address("/sample", 1, 3, "slot [temperature] [seed]", "slot := random latent; replies notes"),
+    Address("/sample", 1, 3, "slot [temperature] [seed]",
+            "slot := random latent N(0, I) * temperature (this temperature scales the latent; "
+            "/temperature is the decoding one); replies notes"),
     Address("/z", 2, None, "slot z0 ... z(n-1)", "slot := the vector (length must be the z size)"),
     Address("/coords", 2, 17, "slot c0 ... c(k-1)", "slot := latent from k <= 16 principal coordinates"),
     Address("/alpha", 1, 1, "alpha", "current := slerp(a, b, alpha) + attributes; replies notes"),
     Address("/attribute", 2, 2, "name amount", "sets an attribute amount on the current point; replies notes"),
     Address("/attributes", 0, 0, "", "replies /attributes name ..."),
-    Address("/temperature", 1, 1, "t", "decoding temperature, t >= 0 (0 = argmax)"),
+    Address("/temperature", 1, 1, "t", "decoding temperature: how freely notes are sampled from the "
+            "decoder, t >= 0 (0 = argmax)"),
     Address("/seed", 1, 1, "n", "sampling seed"),
     Address("/preset/save", 1, 1, "name", "store both slots, alpha and attributes (persisted atomically)"),
     Address("/preset/load", 1, 1, "name", "recall a stored preset; replies notes"),
