@@ -1,5 +1,6 @@
-"""The OSC address space (DESIGN.md section 7): the single table the server dispatches from and the
-patches are checked against. Rename an address here and the patch tests fail until the patches follow.
+"""The OSC address space: the single table the server dispatches from, the patches are checked against and
+the README's address tables are generated from (`python -m server.addresses` prints them; a test checks
+the README holds exactly that). Rename an address here and the patch tests fail until the patches follow.
 
 Every numeric argument accepts int or float (Pd sends only floats).
 """
@@ -8,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_ENCODE_NOTES = 512  # an /encode clip longer than this is refused, not truncated
+MAX_LISTED_PRESETS = 256  # /presets names at most this many (Max's lists stop at 256 atoms)
+SLOTS = ("a", "b")
+BEATS = "beats"  # the /subscribe option that adds the playhead
+STREAMS = (BEATS,)
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,13 @@ class Address:
     summary: str
 
 
+@dataclass(frozen=True)
+class Reply:
+    path: str
+    signature: str
+    summary: str
+
+
 ADDRESSES: dict[str, Address] = {a.path: a for a in (
     Address("/ping", 0, 0, "", "liveness check; replies /pong"),
     Address("/status", 0, 0, "", "replies /status model provider z_size bars steps temperature bpm ..."),
@@ -27,25 +39,57 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
     Address("/sample", 1, 3, "slot [temperature] [seed]",
             "slot := random latent N(0, I) * temperature (this temperature scales the latent; "
             "/temperature is the decoding one); replies notes"),
-    Address("/z", 2, None, "slot z0 ... z(n-1)", "slot := the vector (length must be the z size)"),
-    Address("/coords", 2, 17, "slot c0 ... c(k-1)", "slot := latent from k <= 16 principal coordinates"),
+    Address("/z", 2, None, "slot z0 ... z(n-1)", "slot := the vector (length must be the z size); replies notes"),
+    Address("/coords", 2, 17, "slot c0 ... c(k-1)", "slot := latent from k <= 16 principal coordinates; replies notes"),
     Address("/alpha", 1, 1, "alpha", "current := slerp(a, b, alpha) + attributes; replies notes"),
     Address("/attribute", 2, 2, "name amount", "sets an attribute amount on the current point; replies notes"),
     Address("/attributes", 0, 0, "", "replies /attributes name ..."),
     Address("/temperature", 1, 1, "t", "decoding temperature: how freely notes are sampled from the "
-            "decoder, t >= 0 (0 = argmax)"),
-    Address("/seed", 1, 1, "n", "sampling seed"),
-    Address("/preset/save", 1, 1, "name", "store both slots, alpha and attributes (persisted atomically)"),
+            "decoder, t >= 0 (0 = argmax); replies /ok /temperature t"),
+    Address("/seed", 1, 1, "n", "decoding seed, restarts /sample's seed sequence; replies /ok /seed n"),
+    Address("/preset/save", 1, 1, "name", "store both slots, alpha, attributes, temperature and seed (the file "
+                                          "is written atomically in the background); replies /ok /preset/save name"),
     Address("/preset/load", 1, 1, "name", "recall a stored preset; replies notes"),
-    Address("/bpm", 1, 1, "bpm", "tempo of MIDI/audio playback"),
-    Address("/subscribe", 1, 1, "port", "also send replies to this port on the sender's host"),
-    Address("/unsubscribe", 1, 1, "port", "stop sending replies to this port"),
+    Address("/presets", 0, 0, "", f"replies /presets name ... (the stored presets, sorted, at most "
+                                  f"{MAX_LISTED_PRESETS})"),
+    Address("/bpm", 1, 1, "bpm", "tempo of MIDI/audio playback; replies /ok /bpm bpm"),
+    Address("/subscribe", 1, 2, f"port [{BEATS}]", f"also send replies to this port on the sender's host; "
+                                                    f"`{BEATS}` adds the playhead /beat; replies /ok /subscribe "
+                                                    f"port [{BEATS}]"),
+    Address("/unsubscribe", 1, 1, "port", "stop sending to this port; replies /ok /unsubscribe port (to it too)"),
 )}
 
+REPLY_TABLE: tuple[Reply, ...] = (
+    Reply("/pong", "", "answers /ping"),
+    Reply("/status", "model provider z_size bars steps temperature bpm alpha seed decodes dropped errors "
+                     "subscribers", "answers /status (fields in the order of STATUS_FIELDS)"),
+    Reply("/attributes", "name ...", "answers /attributes"),
+    Reply("/presets", "name ...", "answers /presets"),
+    Reply("/notes/begin", "id count", "starts a decode's notes (one bundle, one datagram)"),
+    Reply("/note", "pitch velocity start duration", "one note (start and duration in beats)"),
+    Reply("/notes/end", "id", "ends the notes; `id` grows with every decode"),
+    Reply("/ok", "address value ...", "a state change was applied: the address and its new value(s)"),
+    Reply("/beat", "bar step", f"the playhead, to `{BEATS}` subscribers while MIDI/audio plays: bar of the loop "
+                               f"(from 1), 16th within the bar (0, 4, 8, 12)"),
+    Reply("/error", "address reason", "bad input or a failed job; the server keeps serving"),
+)
+
 # Replies the server sends (clients match on these).
-REPLIES = ("/pong", "/status", "/notes/begin", "/note", "/notes/end", "/attributes", "/error")
-SLOTS = ("a", "b")
+REPLIES = tuple(r.path for r in REPLY_TABLE)
 
 # The positional arguments of the /status reply, in order (clients index into it).
 STATUS_FIELDS = ("model", "provider", "z_size", "bars", "steps", "temperature", "bpm", "alpha", "seed", "decodes",
                  "dropped", "errors", "subscribers")
+
+
+def markdown_tables() -> str:
+    """The README's tables of what the server accepts and what it sends."""
+    lines = ["| address | arguments | effect and reply |", "| --- | --- | --- |"]
+    lines += [f"| `{a.path}` | {a.signature or '—'} | {a.summary} |" for a in ADDRESSES.values()]
+    lines += ["", "| reply | arguments | meaning |", "| --- | --- | --- |"]
+    lines += [f"| `{r.path}` | {r.signature or '—'} | {r.summary} |" for r in REPLY_TABLE]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_tables())

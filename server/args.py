@@ -45,11 +45,15 @@ def text(value, what: str) -> str:
     return value
 
 
-def slot(value) -> str:
-    name = text(value, "slot")
-    if name not in SLOTS:
-        raise ArgumentError(f"unknown slot {name!r}; slots are {', '.join(SLOTS)}")
+def choice(value, what: str, allowed: tuple[str, ...]) -> str:
+    name = text(value, what)
+    if name not in allowed:
+        raise ArgumentError(f"unknown {what} {name!r}; {what}s are {', '.join(allowed)}")
     return name
+
+
+def slot(value) -> str:
+    return choice(value, "slot", SLOTS)
 
 
 def preset_name(value) -> str:

@@ -15,7 +15,10 @@ a seed, the next of a reproducible sequence that /seed restarts. Decoding always
 What each address replies (all replies go to the sender's host at the reply port and to subscribers):
 - /encode, /sample, /z, /coords: the notes of that slot's latent (no attributes applied);
 - /alpha, /attribute, /preset/load: the notes of the current point slerp(a, b, alpha) + attributes;
-- /ping: /pong; /status and /attributes: their reply; the rest: nothing unless an error.
+- /temperature, /seed, /bpm, /preset/save, /subscribe, /unsubscribe: `/ok address value ...`, the values
+  as the server took them;
+- /ping: /pong; /status, /attributes and /presets: their reply.
+Subscribers that asked for `beats` also get the playhead `/beat bar step` from the playback loop.
 """
 from __future__ import annotations
 
@@ -24,7 +27,8 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from server import args as A
-from server.addresses import MAX_ENCODE_NOTES
+from server.addresses import MAX_ENCODE_NOTES, MAX_LISTED_PRESETS, STREAMS
+from server.clock import ClockError
 from server.latent import coordinates_to_z, sample_prior
 from server.state import LiveState, PendingLatent
 from server.wire import message
@@ -118,6 +122,7 @@ def temperature(session: Session, args: list, sender: Sender) -> None:
     value = A.number(args[0], "temperature", 0.0, MAX_TEMPERATURE)
     with session.lock:
         session.state.temperature = value
+    session.ok(sender, "/temperature", value)
 
 
 def seed(session: Session, args: list, sender: Sender) -> None:
@@ -125,6 +130,7 @@ def seed(session: Session, args: list, sender: Sender) -> None:
     with session.lock:
         session.state.seed = value
         session.sample_count = 0  # /sample without a seed restarts its reproducible sequence
+    session.ok(sender, "/seed", value)
 
 
 def preset_save(session: Session, args: list, sender: Sender) -> None:
@@ -133,6 +139,7 @@ def preset_save(session: Session, args: list, sender: Sender) -> None:
         snapshot = session.state.snapshot()
     session.presets.put(name, snapshot)
     session.submit(PRESETS, "/preset/save", sender, session.presets.persist)
+    session.ok(sender, "/preset/save", name)  # recallable now; a failed write replies /error /preset/save
 
 
 def preset_load(session: Session, args: list, sender: Sender) -> None:
@@ -149,34 +156,47 @@ def preset_load(session: Session, args: list, sender: Sender) -> None:
     session.submit_decode(CURRENT, "/preset/load", sender, session.current_z)
 
 
+def presets(session: Session, args: list, sender: Sender) -> None:
+    session.reply(sender, message("/presets", *session.presets.names()[:MAX_LISTED_PRESETS]))
+
+
 def bpm(session: Session, args: list, sender: Sender) -> None:
     value = A.number(args[0], "bpm", MIN_BPM, MAX_BPM)
+    if session.playback is not None:
+        try:
+            session.playback.set_bpm(value)
+        except ClockError as exc:  # the loop follows an external clock whose tempo is not ours
+            raise A.ArgumentError(str(exc)) from None
     with session.lock:
         session.state.bpm = value
-    if session.playback is not None:
-        session.playback.set_bpm(value)
+    session.ok(sender, "/bpm", value)
 
 
 def subscribe(session: Session, args: list, sender: Sender) -> None:
-    target = (sender[0], A.whole(args[0], "port", 1, 65535))
+    port = A.whole(args[0], "port", 1, 65535)
+    streams = [A.choice(s, "stream", STREAMS) for s in args[1:]]
+    target = (sender[0], port)
     with session.lock:
         if target not in session.subscribers and len(session.subscribers) >= MAX_SUBSCRIBERS:
             raise A.ArgumentError(f"already {MAX_SUBSCRIBERS} subscribers; /unsubscribe one first")
-        session.subscribers.add(target)
+        session.subscribers[target] = frozenset(streams)  # again without `beats`: the playhead stops
+    session.ok(sender, "/subscribe", port, *streams)
 
 
 def unsubscribe(session: Session, args: list, sender: Sender) -> None:
-    target = (sender[0], A.whole(args[0], "port", 1, 65535))
+    port = A.whole(args[0], "port", 1, 65535)
+    target = (sender[0], port)
     with session.lock:
         if target not in session.subscribers:
-            raise A.ArgumentError(f"port {target[1]} on {target[0]} is not subscribed")
-        session.subscribers.discard(target)
+            raise A.ArgumentError(f"port {port} on {target[0]} is not subscribed")
+        del session.subscribers[target]
+    session.ok(sender, "/unsubscribe", port, extra=[target])
 
 
 HANDLERS: dict[str, Handler] = {
     "/ping": ping, "/status": status, "/encode": encode, "/sample": sample, "/z": z, "/coords": coords,
     "/alpha": alpha, "/attribute": attribute, "/attributes": attributes, "/temperature": temperature,
-    "/seed": seed, "/preset/save": preset_save, "/preset/load": preset_load, "/bpm": bpm,
+    "/seed": seed, "/preset/save": preset_save, "/preset/load": preset_load, "/presets": presets, "/bpm": bpm,
     "/subscribe": subscribe, "/unsubscribe": unsubscribe,
 }
 

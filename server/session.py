@@ -15,12 +15,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from typing import Callable, Hashable
+from typing import Callable, Hashable, Iterable
 
 import numpy as np
 
 from server import wire
-from server.addresses import ADDRESSES, STATUS_FIELDS
+from server.addresses import ADDRESSES, BEATS, STATUS_FIELDS
 from server.args import ArgumentError
 from server.engine import Engine
 from server.presets import PresetStore
@@ -41,13 +41,15 @@ class Session:
         self.reply_port = reply_port
         self.lock = threading.Lock()  # guards state, subscribers and counters
         self.state = LiveState.initial(engine.z_size, tuple(engine.bundle.attributes))
-        self.subscribers: set[Sender] = set()
+        self.subscribers: dict[Sender, frozenset[str]] = {}  # -> the streams it asked for (addresses.STREAMS)
         self.sample_count = 0
         self.decode_id = 0
         self.received: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
         self.worker = LatestOnlyWorker()
         self._send = send
+        if playback is not None:
+            playback.on_beat = self._beat  # called on the playback thread
 
     # ------------------------------------------------------------------------------------------- replies
 
@@ -55,10 +57,24 @@ class Session:
         with self.lock:
             return {(sender[0], self.reply_port), *self.subscribers}
 
-    def reply(self, sender: Sender, payload: bytes) -> None:
-        """To the sender's reply port and every subscriber."""
-        for target in self.targets(sender):
+    def reply(self, sender: Sender, payload: bytes, extra: Iterable[Sender] = ()) -> None:
+        """To the sender's reply port, every subscriber and `extra`."""
+        for target in self.targets(sender).union(extra):
             self._send(payload, target)
+
+    def ok(self, sender: Sender, address: str, *values, extra: Iterable[Sender] = ()) -> None:
+        """Acknowledge a state change: /ok address value ..."""
+        self.reply(sender, wire.message("/ok", address, *values), extra)
+
+    def broadcast(self, payload: bytes, stream: str) -> None:
+        """To the subscribers that asked for `stream`."""
+        with self.lock:
+            targets = [target for target, streams in self.subscribers.items() if stream in streams]
+        for target in targets:
+            self._send(payload, target)
+
+    def _beat(self, bar: int, step: int) -> None:
+        self.broadcast(wire.message("/beat", int(bar), int(step)), BEATS)
 
     def error(self, sender: Sender, address: str, reason: str) -> None:
         with self.lock:

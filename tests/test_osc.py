@@ -1,6 +1,8 @@
 """The OSC address space over real UDP on 127.0.0.1, with the real exported tiny bundle."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -14,6 +16,12 @@ from tests.fixtures.server import OscClient, parse_notes
 
 def test_every_address_has_a_handler():
     assert set(HANDLERS) == set(ADDRESSES)
+
+
+def test_the_readme_tables_are_generated_from_the_address_table():
+    from server.addresses import markdown_tables
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert markdown_tables() in readme, "regenerate the README's tables: python -m server.addresses"
 
 
 def test_ping_and_status(live_server):

@@ -70,6 +70,8 @@ CASES = [
     ("/subscribe", [0], "port must be in"),
     ("/subscribe", [70000], "port must be in"),
     ("/unsubscribe", ["x"], "port must be a number"),
+    ("/subscribe", [9, "drums"], "unknown stream 'drums'; streams are beats"),
+    ("/subscribe", [9, "beats", "beats"], "expects 1..2"),
 ]
 
 
