@@ -4,6 +4,9 @@
   reconstructions/ test windows next to the model's reconstruction of them (needs --data)
   interpolation    A -> B in 9 steps along the great circle (slerp), one MIDI file, bar after bar
 
+A drum bundle writes its MIDI on channel 10 (General MIDI drums) and draws drum grids instead of piano
+rolls: one row per drum class (kick at the bottom), one column per 16th step.
+
 Example:
   musicvae examples models/mel_2bar_small --data data --out examples/mel_2bar_small
 """
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from contract.codec import Note, write_midi
+from contract.codec import DRUM_CLASS_NAMES, DRUM_PITCH_TO_CLASS, Note, write_midi
 from contract.errors import UserError
 
 
@@ -98,7 +101,8 @@ class ExampleWriter:
         midi.parent.mkdir(parents=True, exist_ok=True)
         write_midi(midi, rolls[0][1], bpm=self.bpm, drums=self.drums)
         self.written.append(midi)
-        png = piano_roll_png(self.out / f"{stem}.png", png_rolls or rolls, self.engine.bundle.length_beats)
+        draw = drum_grid_png if self.drums else piano_roll_png
+        png = draw(self.out / f"{stem}.png", png_rolls or rolls, self.engine.bundle.length_beats)
         if png:
             self.written.append(png)
 
@@ -131,6 +135,38 @@ def piano_roll_png(path: Path, rolls: list[tuple[str, list[Note]]], length_beats
         ax.set_title(title, fontsize=9)
         ax.set_xlabel("beats")
     axes[0][0].set_ylabel("MIDI pitch")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def drum_grid_png(path: Path, rolls: list[tuple[str, list[Note]]], length_beats: float) -> Path | None:
+    """One drum grid per (title, notes), side by side: a row per drum class, a cell per 16th step hit;
+    None without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib.patches import Rectangle
+    except ImportError:
+        return None
+    rows = len(DRUM_CLASS_NAMES)
+    fig, axes = plt.subplots(1, len(rolls), figsize=(min(2.6 * len(rolls) + 2, 24), 3), sharey=True, squeeze=False)
+    for ax, (title, notes) in zip(axes[0], rolls):
+        span = max(length_beats, max((n.start + 0.25 for n in notes), default=0))
+        for n in notes:
+            row = DRUM_PITCH_TO_CLASS.get(n.pitch)
+            if row is not None:
+                ax.add_patch(Rectangle((n.start, row - 0.4), 0.25, 0.8, color="tab:red"))
+        ax.set_xlim(0, span)
+        ax.set_ylim(-0.6, rows - 0.4)
+        for beat in np.arange(0, span + 1e-9, 1):
+            ax.axvline(beat, color="0.6" if beat % 4 == 0 else "0.88", lw=0.6, zorder=0)
+        ax.set_title(title, fontsize=9)
+        ax.set_xlabel("beats")
+    axes[0][0].set_yticks(range(rows), [name.replace("_", " ") for name in DRUM_CLASS_NAMES], fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

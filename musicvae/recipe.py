@@ -5,10 +5,12 @@ build a bundle this repository does not ship.
 Each stage is skipped when its output already exists (pass --fresh to redo everything), so an interrupted
 recipe picks up where it stopped; training resumes from its newest checkpoint.
 
-  1. data      musicvae data --out DATA                  (music21 corpus + Hydrogen drums; cached parse)
+  1. data      musicvae data --out DATA                  (music21 corpus; Hydrogen, MMA, Freedoom and
+                                                         OpenMSX drums; cached parse and MMA renders)
   2. train     musicvae train CONFIG --data DATA --out runs/CONFIG --steps N
   3. export    musicvae export runs/CONFIG --data DATA --out models/CONFIG --force
   4. evaluate  musicvae evaluate runs/CONFIG --data DATA --json models/CONFIG/test_metrics.json
+               (drums: also python -m analysis.drum_bar models/CONFIG --data DATA, merged into that file)
 
 Example:
   musicvae recipe mel_2bar_small
@@ -60,10 +62,10 @@ def run(args: argparse.Namespace) -> int:
     recipe = RECIPES[args.config]
     steps = args.steps or recipe.steps
     run_dir, bundle = args.runs / recipe.config, args.models / recipe.config
-    stages = [("data", lambda: _data(args.data, args.fresh)),
+    stages = [("data", lambda: _data(args.data, args.fresh, recipe.config)),
               ("train", lambda: _train(recipe, steps, args.data, run_dir, args.fresh)),
               ("export", lambda: _export(run_dir, args.data, bundle)),
-              ("evaluate", lambda: _evaluate(run_dir, args.data, bundle))]
+              ("evaluate", lambda: _evaluate(run_dir, args.data, bundle, recipe.config))]
     with tqdm(total=len(stages), desc=f"recipe {recipe.config}", unit="stage", position=0) as bar:
         for name, stage in stages:
             bar.set_postfix_str(name)
@@ -76,13 +78,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data(data: Path, fresh: bool) -> None:
+def _data(data: Path, fresh: bool, config: str) -> None:
     from vae.data import BuildOptions, build_dataset
 
     if (data / "report.json").exists() and not fresh:
-        print(f"data: {data} exists, kept (--fresh rebuilds it)", file=sys.stderr)
-        return
+        missing = _missing_drum_sources(data, config)
+        if not missing:
+            print(f"data: {data} exists, kept (--fresh rebuilds it)", file=sys.stderr)
+            return
+        print(f"data: {data} was built without the drum sources {', '.join(missing)}: rebuilding it",
+              file=sys.stderr)
     build_dataset(BuildOptions(out=data, cache_dir=_cache_dir()))
+
+
+def _missing_drum_sources(data: Path, config: str) -> list[str]:
+    """A drum model trains on every drum source: those an existing data folder was built without."""
+    from vae.configs import get_config
+    from vae.data import DRUM_SOURCES
+
+    if get_config(config).model.codec != "drums":
+        return []
+    built = json.loads((data / "report.json").read_text()).get("options", {}).get("drum_sources", [])
+    return [s for s in DRUM_SOURCES if s not in built]
 
 
 def _cache_dir() -> Path:
@@ -111,9 +128,16 @@ def _export(run_dir: Path, data: Path, bundle: Path) -> None:
     export_bundle(run_dir, data, bundle, ExportOptions(force=True))
 
 
-def _evaluate(run_dir: Path, data: Path, bundle: Path) -> None:
+def _evaluate(run_dir: Path, data: Path, bundle: Path, config: str) -> None:
+    from vae.configs import get_config
     from vae.evaluate import evaluate_checkpoint, format_table
 
     metrics = evaluate_checkpoint(run_dir, data)
-    (bundle / "test_metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
     print(format_table(metrics, f"{bundle.name} on the full test split"))
+    if get_config(config).model.codec == "drums":  # issue 14's bar: per source, prior samples, attributes
+        from analysis.drum_bar import bar_section, format_report, measure
+
+        result = measure(bundle, data)
+        metrics["bar"] = bar_section(result)
+        print(format_report(result))
+    (bundle / "test_metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
