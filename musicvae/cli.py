@@ -30,7 +30,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "evaluate-latent": ("analysis.evaluate_latent", "interpolation and attribute-vector study of a bundle"),
     "serve": ("server.cli", "start the live OSC server on a model bundle"),
     "bench": ("bench.run", "decode/encode latency of bundles, ORT vs PyTorch, and the OSC round trip"),
-    "recipe": ("musicvae.recipe", "rebuild a shipped bundle from scratch: data, training, export"),
+    "recipe": ("musicvae.recipe", "rebuild a bundle from scratch: data, training, export (shipped or not)"),
     "examples": ("musicvae.examples", "write listenable MIDI examples and piano-roll PNGs from a bundle"),
 }
 # Subcommands whose module imports the training stack: their arguments, in a torch-free module.
