@@ -12,8 +12,8 @@
 		"rect": [
 			40.0,
 			80.0,
-			1500.0,
-			900.0
+			2000.0,
+			1500.0
 		],
 		"bglocked": 0,
 		"openinpresentation": 1,
@@ -32,7 +32,7 @@
 		"boxanimatetime": 200,
 		"enablehscroll": 1,
 		"enablevscroll": 1,
-		"devicewidth": 770.0,
+		"devicewidth": 788.0,
 		"description": "",
 		"digest": "",
 		"tags": "",
@@ -42,7 +42,7 @@
 			{
 				"box": {
 					"fontface": 1,
-					"fontsize": 18.0,
+					"fontsize": 20.0,
 					"id": "obj-1",
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -50,7 +50,7 @@
 					"patching_rect": [
 						15.0,
 						10.0,
-						500.0,
+						600.0,
 						20.0
 					],
 					"text": "musicvae-live  -  Max for Live MIDI effect"
@@ -65,16 +65,49 @@
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						45.0,
-						420.0,
+						38.0,
+						1100.0,
 						34.0
 					],
-					"text": "NETWORK: everything leaves through [s ---out]; replies come back on port 9001 (one instance of this device per Live set, or change both ports)"
+					"text": "Start the server first:  musicvae serve  (or --model DIR). This sends OSC to 127.0.0.1:9000 and listens on port 9001. Work left to right: fill slots A and B, morph with alpha, shape with coordinates and attributes; notes come back on the right and loop."
 				}
 			},
 			{
 				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
 					"id": "obj-3",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						830.0,
+						330.0,
+						20.0
+					],
+					"text": "0  CONNECTION"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-4",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						854.0,
+						330.0,
+						48.0
+					],
+					"text": "every message leaves through one sender; the model menu puts an address prefix in front"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-5",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -83,8 +116,8 @@
 					],
 					"patching_rect": [
 						15.0,
-						85.0,
-						62.4,
+						900.0,
+						90.0,
 						22.0
 					],
 					"text": "r ---out"
@@ -92,14 +125,33 @@
 			},
 			{
 				"box": {
-					"id": "obj-4",
+					"id": "obj-6",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						15.0,
+						930.0,
+						60.0,
+						22.0
+					],
+					"text": "gate 2 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-7",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						115.0,
-						150.6,
+						1140.0,
+						150.0,
 						22.0
 					],
 					"text": "udpsend 127.0.0.1 9000"
@@ -107,7 +159,282 @@
 			},
 			{
 				"box": {
-					"id": "obj-5",
+					"id": "obj-8",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"bang"
+					],
+					"patching_rect": [
+						85.0,
+						960.0,
+						70.0,
+						22.0
+					],
+					"text": "t l l b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-9",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						85.0,
+						990.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-10",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						165.0,
+						990.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-11",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						245.0,
+						990.0,
+						55.0,
+						22.0
+					],
+					"text": "zlclear"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-12",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						85.0,
+						1020.0,
+						56.1,
+						22.0
+					],
+					"text": "zl join"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-13",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						85.0,
+						1050.0,
+						49.8,
+						22.0
+					],
+					"text": "zl rev"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-14",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						85.0,
+						1080.0,
+						87.6,
+						22.0
+					],
+					"text": "sprintf %s%s"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-15",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						85.0,
+						1110.0,
+						56.1,
+						22.0
+					],
+					"text": "zl join"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-16",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						215.0,
+						880.0,
+						96.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						116.0,
+						96.0,
+						18.0
+					],
+					"text": "Model"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-17",
+					"maxclass": "live.menu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						215.0,
+						900.0,
+						96.0,
+						15.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						136.0,
+						96.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Model",
+							"parameter_shortname": "Model",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"first",
+								"/drums",
+								"/melody"
+							]
+						}
+					},
+					"varname": "model"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-18",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						""
+					],
+					"patching_rect": [
+						215.0,
+						930.0,
+						45.0,
+						22.0
+					],
+					"text": "sel 0"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-19",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						265.0,
+						930.0,
+						30.0,
+						22.0
+					],
+					"text": "1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-20",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						300.0,
+						930.0,
+						30.0,
+						22.0
+					],
+					"text": "2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-21",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -117,9 +444,9 @@
 						"int"
 					],
 					"patching_rect": [
-						215.0,
-						85.0,
-						106.5,
+						15.0,
+						1210.0,
+						100.0,
 						22.0
 					],
 					"text": "live.thisdevice"
@@ -127,93 +454,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-6",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"bang",
-						"bang"
-					],
-					"patching_rect": [
-						215.0,
-						115.0,
-						60.0,
-						22.0
-					],
-					"text": "t b b"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-7",
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						215.0,
-						145.0,
-						45.0,
-						22.0
-					],
-					"text": "/ping"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-8",
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						270.0,
-						145.0,
-						60.0,
-						22.0
-					],
-					"text": "/status"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-9",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						215.0,
-						175.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-10",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						345.0,
-						115.0,
-						150.0,
-						34.0
-					],
-					"text": "when Live has loaded the device: /ping and /status"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-11",
+					"id": "obj-22",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -221,9 +462,9 @@
 						"int"
 					],
 					"patching_rect": [
-						15.0,
-						155.0,
-						49.8,
+						265.0,
+						1180.0,
+						50.0,
 						22.0
 					],
 					"text": "midiin"
@@ -231,14 +472,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-12",
+					"id": "obj-23",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						15.0,
-						185.0,
-						56.1,
+						265.0,
+						1210.0,
+						55.0,
 						22.0
 					],
 					"text": "midiout"
@@ -246,13 +487,13 @@
 			},
 			{
 				"box": {
-					"id": "obj-13",
+					"id": "obj-24",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						15.0,
-						210.0,
+						325.0,
+						1210.0,
 						150.0,
 						20.0
 					],
@@ -261,222 +502,231 @@
 			},
 			{
 				"box": {
-					"id": "obj-14",
+					"id": "obj-25",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 4,
+					"outlettype": [
+						"bang",
+						"bang",
+						"bang",
+						"bang"
+					],
+					"patching_rect": [
+						15.0,
+						1240.0,
+						80.0,
+						22.0
+					],
+					"text": "t b b b b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-26",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						15.0,
+						1270.0,
+						43.5,
+						22.0
+					],
+					"text": "/ping"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-27",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-28",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						105.0,
+						1270.0,
+						56.1,
+						22.0
+					],
+					"text": "/status"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-29",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						105.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-30",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						195.0,
+						1270.0,
+						81.3,
+						22.0
+					],
+					"text": "/attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-31",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						195.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-32",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						285.0,
+						1270.0,
+						144.29999999999998,
+						22.0
+					],
+					"text": "/subscribe 9001 beats"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-33",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						285.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-34",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						15.0,
-						260.0,
-						420.0,
+						115.0,
+						1225.0,
+						280.0,
 						34.0
 					],
-					"text": "MORPH and DECODING: Alpha is a Live parameter: Cmd-M (Map mode) in Live, click it, turn a knob"
+					"text": "on load: /ping, /status, /attributes, /subscribe (the replies fill tempo, temperature, loop length and the attribute menus; the subscription brings the playhead)"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-15",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						15.0,
-						300.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						80.0,
-						8.0,
-						50.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "Alpha",
-							"parameter_shortname": "Alpha",
-							"parameter_type": 0,
-							"parameter_mmin": 0.0,
-							"parameter_mmax": 1.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "Alpha"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-16",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						15.0,
-						360.0,
-						95.0,
-						22.0
-					],
-					"text": "prepend /alpha"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-17",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						15.0,
-						390.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-18",
-					"maxclass": "newobj",
-					"numinlets": 0,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						125.0,
-						300.0,
-						115.0,
-						22.0
-					],
-					"text": "r ---resend-alpha"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-19",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						125.0,
-						330.0,
-						35.0,
-						22.0
-					],
-					"text": "f"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-20",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						265.0,
-						300.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						80.0,
-						80.0,
-						50.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "Temperature",
-							"parameter_shortname": "Temperature",
-							"parameter_type": 0,
-							"parameter_mmin": 0.0,
-							"parameter_mmax": 2.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								1.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "Temperature"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-21",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						265.0,
-						360.0,
-						135.0,
-						22.0
-					],
-					"text": "prepend /temperature"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-22",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						265.0,
-						390.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-23",
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-35",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						440.0,
-						400.0,
+						85.0,
+						330.0,
 						20.0
 					],
-					"text": "SLOTS: Sample A / B use the Temperature dial and the Seed"
+					"text": "1  SLOTS A and B"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-24",
+					"id": "obj-36",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						109.0,
+						330.0,
+						48.0
+					],
+					"text": "sample A / B draw a fresh seed per click ('fresh' off: reuse the seed); rec A / B: a keyboard take (serve --midi-in)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-37",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						150.0,
+						80.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						60.0,
+						48.0,
+						18.0
+					],
+					"text": "Spread"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-38",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -486,16 +736,79 @@
 					],
 					"parameter_enable": 1,
 					"patching_rect": [
-						165.0,
-						465.0,
-						50.0,
+						15.0,
+						170.0,
+						48.0,
 						15.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
-						8.0,
-						104.0,
 						60.0,
+						80.0,
+						48.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Spread",
+							"parameter_shortname": "Spread",
+							"parameter_type": 0,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 4.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "sample-temperature"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-39",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						115.0,
+						150.0,
+						80.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						4.0,
+						48.0,
+						18.0
+					],
+					"text": "Seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-40",
+					"maxclass": "live.numbox",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						115.0,
+						170.0,
+						48.0,
+						15.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						24.0,
+						48.0,
 						15.0
 					],
 					"saved_attribute_attributes": {
@@ -504,7 +817,7 @@
 							"parameter_shortname": "Seed",
 							"parameter_type": 1,
 							"parameter_mmin": 0.0,
-							"parameter_mmax": 99999.0,
+							"parameter_mmax": 999999.0,
 							"parameter_initial_enable": 1,
 							"parameter_initial": [
 								0.0
@@ -512,12 +825,96 @@
 							"parameter_unitstyle": 0
 						}
 					},
-					"varname": "Seed"
+					"varname": "seed"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-25",
+					"id": "obj-41",
+					"maxclass": "live.text",
+					"mode": 1,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						215.0,
+						170.0,
+						48.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						8.0,
+						116.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Fresh",
+							"parameter_shortname": "Fresh",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Fresh",
+					"texton": "Fresh",
+					"varname": "fresh-seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-42",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						215.0,
+						200.0,
+						55.0,
+						22.0
+					],
+					"text": "gate 1 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-43",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						215.0,
+						230.0,
+						100.0,
+						22.0
+					],
+					"text": "random 1000000"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-44",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -526,8 +923,8 @@
 					],
 					"patching_rect": [
 						15.0,
-						495.0,
-						210.0,
+						260.0,
+						160.0,
 						22.0
 					],
 					"text": "pak 1. 0"
@@ -535,7 +932,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-26",
+					"id": "obj-45",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -544,8 +941,8 @@
 					],
 					"patching_rect": [
 						15.0,
-						525.0,
-						125.0,
+						290.0,
+						130.0,
 						22.0
 					],
 					"text": "prepend /sample a"
@@ -553,7 +950,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-27",
+					"id": "obj-46",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -562,8 +959,8 @@
 					],
 					"patching_rect": [
 						15.0,
-						555.0,
-						85.0,
+						320.0,
+						90.0,
 						22.0
 					],
 					"text": "prepend set"
@@ -571,7 +968,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-28",
+					"id": "obj-47",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -583,15 +980,15 @@
 					"parameter_enable": 1,
 					"patching_rect": [
 						15.0,
-						585.0,
-						60.0,
+						350.0,
+						48.0,
 						20.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
 						8.0,
-						8.0,
-						60.0,
+						4.0,
+						48.0,
 						20.0
 					],
 					"saved_attribute_attributes": {
@@ -614,12 +1011,31 @@
 					},
 					"text": "Sample A",
 					"texton": "Sample A",
-					"varname": "Sample A"
+					"varname": "sample-a"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-29",
+					"id": "obj-48",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"bang"
+					],
+					"patching_rect": [
+						15.0,
+						380.0,
+						50.0,
+						22.0
+					],
+					"text": "t b b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-49",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -628,8 +1044,8 @@
 					],
 					"patching_rect": [
 						15.0,
-						615.0,
-						125.0,
+						410.0,
+						130.0,
 						22.0
 					],
 					"text": "/sample a 1. 0"
@@ -637,14 +1053,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-30",
+					"id": "obj-50",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						645.0,
-						70.0,
+						440.0,
+						90.0,
 						22.0
 					],
 					"text": "s ---out"
@@ -652,7 +1068,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-31",
+					"id": "obj-51",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -660,9 +1076,9 @@
 						""
 					],
 					"patching_rect": [
-						245.0,
-						525.0,
-						125.0,
+						185.0,
+						290.0,
+						130.0,
 						22.0
 					],
 					"text": "prepend /sample b"
@@ -670,7 +1086,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-32",
+					"id": "obj-52",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -678,9 +1094,9 @@
 						""
 					],
 					"patching_rect": [
-						245.0,
-						555.0,
-						85.0,
+						185.0,
+						320.0,
+						90.0,
 						22.0
 					],
 					"text": "prepend set"
@@ -688,7 +1104,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-33",
+					"id": "obj-53",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -699,16 +1115,16 @@
 					],
 					"parameter_enable": 1,
 					"patching_rect": [
-						245.0,
-						585.0,
-						60.0,
+						185.0,
+						350.0,
+						48.0,
 						20.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
 						8.0,
-						36.0,
 						60.0,
+						48.0,
 						20.0
 					],
 					"saved_attribute_attributes": {
@@ -731,572 +1147,7 @@
 					},
 					"text": "Sample B",
 					"texton": "Sample B",
-					"varname": "Sample B"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-34",
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						245.0,
-						615.0,
-						125.0,
-						22.0
-					],
-					"text": "/sample b 1. 0"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-35",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						245.0,
-						645.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-36",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						520.0,
-						45.0,
-						480.0,
-						34.0
-					],
-					"text": "LATENT COORDINATES c0..c7 (standard deviations) set slot A, or slot B while 'Edit B' is on; alpha is re-sent after each change"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-37",
-					"maxclass": "live.text",
-					"mode": 1,
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						""
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						520.0,
-						83.0,
-						60.0,
-						20.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						140.0,
-						8.0,
-						50.0,
-						18.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "Edit B",
-							"parameter_shortname": "Edit B",
-							"parameter_type": 2,
-							"parameter_mmin": 0.0,
-							"parameter_mmax": 1.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 0,
-							"parameter_enum": [
-								"A",
-								"B"
-							]
-						}
-					},
-					"text": "Edit A",
-					"texton": "Edit B",
-					"varname": "Edit B"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-38",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						590.0,
-						83.0,
-						35.0,
-						22.0
-					],
-					"text": "+ 1"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-39",
-					"maxclass": "newobj",
-					"numinlets": 8,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						520.0,
-						170.0,
-						440.0,
-						22.0
-					],
-					"text": "pak 0. 0. 0. 0. 0. 0. 0. 0."
-				}
-			},
-			{
-				"box": {
-					"id": "obj-40",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						520.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						140.0,
-						30.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c0",
-							"parameter_shortname": "c0",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c0"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-41",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						575.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						190.0,
-						30.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c1",
-							"parameter_shortname": "c1",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c1"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-42",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						630.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						240.0,
-						30.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c2",
-							"parameter_shortname": "c2",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c2"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-43",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						685.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						290.0,
-						30.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c3",
-							"parameter_shortname": "c3",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c3"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-44",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						740.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						140.0,
-						92.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c4",
-							"parameter_shortname": "c4",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c4"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-45",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						795.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						190.0,
-						92.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c5",
-							"parameter_shortname": "c5",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c5"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-46",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						850.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						240.0,
-						92.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c6",
-							"parameter_shortname": "c6",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c6"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-47",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						905.0,
-						113.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						290.0,
-						92.0,
-						44.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c7",
-							"parameter_shortname": "c7",
-							"parameter_type": 0,
-							"parameter_mmin": -3.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c7"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-48",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						""
-					],
-					"patching_rect": [
-						520.0,
-						200.0,
-						60.0,
-						22.0
-					],
-					"text": "gate 2 1"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-49",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						520.0,
-						235.0,
-						125.0,
-						22.0
-					],
-					"text": "prepend /coords a"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-50",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"bang",
-						""
-					],
-					"patching_rect": [
-						520.0,
-						265.0,
-						45.0,
-						22.0
-					],
-					"text": "t b l"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-51",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						550.0,
-						295.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-52",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						520.0,
-						325.0,
-						115.0,
-						22.0
-					],
-					"text": "s ---resend-alpha"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-53",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						740.0,
-						235.0,
-						125.0,
-						22.0
-					],
-					"text": "prepend /coords b"
+					"varname": "sample-b"
 				}
 			},
 			{
@@ -1307,30 +1158,33 @@
 					"numoutlets": 2,
 					"outlettype": [
 						"bang",
-						""
+						"bang"
 					],
 					"patching_rect": [
-						740.0,
-						265.0,
-						45.0,
+						185.0,
+						380.0,
+						50.0,
 						22.0
 					],
-					"text": "t b l"
+					"text": "t b b"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-55",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
 					"patching_rect": [
-						770.0,
-						295.0,
-						70.0,
+						185.0,
+						410.0,
+						130.0,
 						22.0
 					],
-					"text": "s ---out"
+					"text": "/sample b 1. 0"
 				}
 			},
 			{
@@ -1340,12 +1194,12 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						740.0,
-						325.0,
-						115.0,
+						185.0,
+						440.0,
+						90.0,
 						22.0
 					],
-					"text": "s ---resend-alpha"
+					"text": "s ---out"
 				}
 			},
 			{
@@ -1355,486 +1209,17 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						520.0,
-						370.0,
-						420.0,
+						15.0,
+						470.0,
+						330.0,
 						20.0
 					],
-					"text": "ATTRIBUTES: amount along each attribute direction (-2..2)"
+					"text": "the message boxes show what a click sends: /sample slot spread seed"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-58",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						520.0,
-						395.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						360.0,
-						8.0,
-						54.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "c_diatonic",
-							"parameter_shortname": "c_diatonic",
-							"parameter_type": 0,
-							"parameter_mmin": -2.0,
-							"parameter_mmax": 2.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "c_diatonic"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-59",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						520.0,
-						575.0,
-						205.0,
-						22.0
-					],
-					"text": "prepend /attribute c_diatonic"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-60",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						732.0,
-						575.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-61",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						575.0,
-						395.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						416.0,
-						8.0,
-						54.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "note_density",
-							"parameter_shortname": "note_density",
-							"parameter_type": 0,
-							"parameter_mmin": -2.0,
-							"parameter_mmax": 2.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "note_density"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-62",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						575.0,
-						545.0,
-						205.0,
-						22.0
-					],
-					"text": "prepend /attribute note_density"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-63",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						787.0,
-						545.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-64",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						630.0,
-						395.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						472.0,
-						8.0,
-						54.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "avg_interval",
-							"parameter_shortname": "avg_interval",
-							"parameter_type": 0,
-							"parameter_mmin": -2.0,
-							"parameter_mmax": 2.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "avg_interval"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-65",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						630.0,
-						515.0,
-						205.0,
-						22.0
-					],
-					"text": "prepend /attribute avg_interval"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-66",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						842.0,
-						515.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-67",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						685.0,
-						395.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						528.0,
-						8.0,
-						54.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "syncopation_16th",
-							"parameter_shortname": "syncopation_16th",
-							"parameter_type": 0,
-							"parameter_mmin": -2.0,
-							"parameter_mmax": 2.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "syncopation_16th"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-68",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						685.0,
-						485.0,
-						205.0,
-						22.0
-					],
-					"text": "prepend /attribute syncopation_16th"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-69",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						897.0,
-						485.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-70",
-					"maxclass": "live.dial",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						740.0,
-						395.0,
-						44.0,
-						48.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						584.0,
-						8.0,
-						54.0,
-						60.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "syncopation_8th",
-							"parameter_shortname": "syncopation_8th",
-							"parameter_type": 0,
-							"parameter_mmin": -2.0,
-							"parameter_mmax": 2.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 1
-						}
-					},
-					"varname": "syncopation_8th"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-71",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						740.0,
-						455.0,
-						205.0,
-						22.0
-					],
-					"text": "prepend /attribute syncopation_8th"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-72",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						952.0,
-						455.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-73",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						520.0,
-						640.0,
-						420.0,
-						20.0
-					],
-					"text": "PRESETS: pick a name, then Save or Load (kept by the server)"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-74",
-					"maxclass": "live.menu",
-					"numinlets": 1,
-					"numoutlets": 3,
-					"outlettype": [
-						"",
-						"",
-						"float"
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						520.0,
-						665.0,
-						100.0,
-						15.0
-					],
-					"presentation": 1,
-					"presentation_rect": [
-						650.0,
-						80.0,
-						100.0,
-						15.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "Preset",
-							"parameter_shortname": "Preset",
-							"parameter_type": 2,
-							"parameter_mmin": 0.0,
-							"parameter_mmax": 3.0,
-							"parameter_initial_enable": 1,
-							"parameter_initial": [
-								0.0
-							],
-							"parameter_unitstyle": 0,
-							"parameter_enum": [
-								"verse",
-								"chorus",
-								"bridge",
-								"drop"
-							]
-						}
-					},
-					"varname": "Preset"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-75",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						520.0,
-						695.0,
-						130.0,
-						22.0
-					],
-					"text": "prepend /preset/save"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-76",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						520.0,
-						725.0,
-						85.0,
-						22.0
-					],
-					"text": "prepend set"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-77",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1845,17 +1230,828 @@
 					],
 					"parameter_enable": 1,
 					"patching_rect": [
-						615.0,
-						725.0,
-						60.0,
+						15.0,
+						495.0,
+						48.0,
 						20.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
-						650.0,
-						104.0,
+						216.0,
+						116.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Rec A",
+							"parameter_shortname": "Rec A",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Rec A",
+					"texton": "Rec A",
+					"varname": "record-a"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-59",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						15.0,
+						525.0,
+						68.69999999999999,
+						22.0
+					],
+					"text": "/record a"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-60",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						555.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-61",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						185.0,
+						495.0,
+						48.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						268.0,
+						116.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Rec B",
+							"parameter_shortname": "Rec B",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Rec B",
+					"texton": "Rec B",
+					"varname": "record-b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-62",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						185.0,
+						525.0,
+						68.69999999999999,
+						22.0
+					],
+					"text": "/record b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-63",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						185.0,
+						555.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-64",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						85.0,
+						330.0,
+						20.0
+					],
+					"text": "2  MORPH A -> B (alpha)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-65",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						109.0,
+						330.0,
+						48.0
+					],
+					"text": "CC 1 (mod wheel) moves alpha; 'learn' asks the server to bind the next CC moved to alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-66",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						205.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						4.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Alpha",
+							"parameter_shortname": "Alpha",
+							"parameter_type": 0,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-67",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						265.0,
+						100.2,
+						22.0
+					],
+					"text": "prepend /alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-68",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						295.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-69",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						480.0,
+						205.0,
+						150.0,
+						22.0
+					],
+					"text": "r ---resend-alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-70",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"float"
+					],
+					"patching_rect": [
+						480.0,
+						235.0,
+						40.0,
+						22.0
+					],
+					"text": "f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-71",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						560.0,
+						265.0,
+						48.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						164.0,
+						4.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Learn",
+							"parameter_shortname": "Learn",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Learn",
+					"texton": "Learn",
+					"varname": "learn"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-72",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						560.0,
+						295.0,
+						87.6,
+						22.0
+					],
+					"text": "/learn alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-73",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						560.0,
+						325.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-74",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						370.0,
+						330.0,
+						20.0
+					],
+					"text": "3  DECODING and TEMPO"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-75",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						394.0,
+						330.0,
+						48.0
+					],
+					"text": "temperature 0 = most likely notes; noise seed = the decoder's sampling noise; /status fills temperature and bpm when the patch opens; Link: the server follows an Ableton Link session"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-76",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						440.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						60.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Temperature",
+							"parameter_shortname": "Temperature",
+							"parameter_type": 0,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "temperature"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-77",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						495.0,
+						138.0,
+						22.0
+					],
+					"text": "prepend /temperature"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-78",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						525.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-79",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						500.0,
+						442.0,
+						80.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						116.0,
 						48.0,
 						18.0
+					],
+					"text": "Noise seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-80",
+					"maxclass": "live.numbox",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						500.0,
+						462.0,
+						48.0,
+						15.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						136.0,
+						48.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Noise seed",
+							"parameter_shortname": "Noise seed",
+							"parameter_type": 1,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 999999.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0
+						}
+					},
+					"varname": "noise-seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-81",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						500.0,
+						495.0,
+						93.89999999999999,
+						22.0
+					],
+					"text": "prepend /seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-82",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						500.0,
+						525.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-83",
+					"maxclass": "live.text",
+					"mode": 1,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						600.0,
+						462.0,
+						48.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						164.0,
+						60.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Link",
+							"parameter_shortname": "Link",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Link",
+					"texton": "Link",
+					"varname": "link"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-84",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						600.0,
+						495.0,
+						93.89999999999999,
+						22.0
+					],
+					"text": "prepend /link"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-85",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						600.0,
+						525.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-86",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						800.0,
+						330.0,
+						20.0
+					],
+					"text": "4  PRESETS"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-87",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						824.0,
+						330.0,
+						48.0
+					],
+					"text": "both slots, alpha and attributes; the server keeps them on disk"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-88",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						855.0,
+						96.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						632.0,
+						4.0,
+						96.0,
+						18.0
+					],
+					"text": "Preset"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-89",
+					"maxclass": "live.menu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						875.0,
+						96.0,
+						15.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						632.0,
+						24.0,
+						96.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Preset",
+							"parameter_shortname": "Preset",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 5.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"verse",
+								"chorus",
+								"bridge",
+								"drop",
+								"intro",
+								"outro"
+							]
+						}
+					},
+					"varname": "preset"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-90",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						905.0,
+						130.0,
+						22.0
+					],
+					"text": "prepend /preset/save"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-91",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						935.0,
+						90.0,
+						22.0
+					],
+					"text": "prepend set"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-92",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						965.0,
+						48.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						632.0,
+						60.0,
+						48.0,
+						20.0
 					],
 					"saved_attribute_attributes": {
 						"valueof": {
@@ -1877,12 +2073,12 @@
 					},
 					"text": "Save",
 					"texton": "Save",
-					"varname": "Save"
+					"varname": "save"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-78",
+					"id": "obj-93",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1890,8 +2086,8 @@
 						""
 					],
 					"patching_rect": [
-						520.0,
-						755.0,
+						380.0,
+						995.0,
 						130.0,
 						22.0
 					],
@@ -1900,14 +2096,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-79",
+					"id": "obj-94",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						520.0,
-						785.0,
-						70.0,
+						380.0,
+						1025.0,
+						90.0,
 						22.0
 					],
 					"text": "s ---out"
@@ -1915,7 +2111,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-80",
+					"id": "obj-95",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1923,8 +2119,8 @@
 						""
 					],
 					"patching_rect": [
-						690.0,
-						695.0,
+						530.0,
+						905.0,
 						130.0,
 						22.0
 					],
@@ -1933,7 +2129,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-81",
+					"id": "obj-96",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1941,9 +2137,9 @@
 						""
 					],
 					"patching_rect": [
-						690.0,
-						725.0,
-						85.0,
+						530.0,
+						935.0,
+						90.0,
 						22.0
 					],
 					"text": "prepend set"
@@ -1951,7 +2147,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-82",
+					"id": "obj-97",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1962,17 +2158,17 @@
 					],
 					"parameter_enable": 1,
 					"patching_rect": [
-						785.0,
-						725.0,
-						60.0,
+						530.0,
+						965.0,
+						48.0,
 						20.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
-						702.0,
-						104.0,
+						684.0,
+						60.0,
 						48.0,
-						18.0
+						20.0
 					],
 					"saved_attribute_attributes": {
 						"valueof": {
@@ -1994,12 +2190,12 @@
 					},
 					"text": "Load",
 					"texton": "Load",
-					"varname": "Load"
+					"varname": "load"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-83",
+					"id": "obj-98",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2007,8 +2203,8 @@
 						""
 					],
 					"patching_rect": [
-						690.0,
-						755.0,
+						530.0,
+						995.0,
 						130.0,
 						22.0
 					],
@@ -2017,14 +2213,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-84",
+					"id": "obj-99",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						690.0,
-						785.0,
-						70.0,
+						530.0,
+						1025.0,
+						90.0,
 						22.0
 					],
 					"text": "s ---out"
@@ -2032,78 +2228,452 @@
 			},
 			{
 				"box": {
-					"id": "obj-85",
-					"linecount": 2,
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-100",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1050.0,
-						45.0,
-						290.0,
-						34.0
+						740.0,
+						85.0,
+						330.0,
+						20.0
 					],
-					"text": "RECEIVE: /notes/begin clears the loop, each /note is filed under its 16th step"
+					"text": "5  LATENT COORDINATES"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-86",
-					"maxclass": "newobj",
+					"id": "obj-101",
+					"linecount": 3,
+					"maxclass": "comment",
 					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						740.0,
+						109.0,
+						330.0,
+						48.0
+					],
+					"text": "principal directions of the latent space in standard deviations; they set slot A (or B), then alpha is re-sent so the morph is heard"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-102",
+					"maxclass": "live.text",
+					"mode": 1,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						740.0,
+						155.0,
+						48.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						164.0,
+						116.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Edit B",
+							"parameter_shortname": "Edit B",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Edit B",
+					"texton": "Edit B",
+					"varname": "coords-slot"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-103",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						810.0,
+						155.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-104",
+					"maxclass": "newobj",
+					"numinlets": 8,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						70.0,
-						105.0,
+						740.0,
+						245.0,
+						440.0,
 						22.0
 					],
-					"text": "udpreceive 9001"
+					"text": "pak 0. 0. 0. 0. 0. 0. 0. 0."
 				}
 			},
 			{
 				"box": {
-					"id": "obj-87",
-					"maxclass": "newobj",
-					"numinlets": 5,
-					"numoutlets": 5,
+					"id": "obj-105",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"",
-						"",
-						"",
-						""
+						"float"
 					],
+					"parameter_enable": 1,
 					"patching_rect": [
-						1050.0,
-						100.0,
-						300.0,
-						22.0
+						740.0,
+						185.0,
+						44.0,
+						48.0
 					],
-					"text": "route /notes/begin /note /status /error"
+					"presentation": 1,
+					"presentation_rect": [
+						216.0,
+						4.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c0",
+							"parameter_shortname": "c0",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c0"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-88",
-					"maxclass": "newobj",
+					"id": "obj-106",
+					"maxclass": "live.dial",
 					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1276.0,
-						135.0,
-						135.0,
-						22.0
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
 					],
-					"text": "print musicvae-error"
+					"parameter_enable": 1,
+					"patching_rect": [
+						795.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						268.0,
+						4.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c1",
+							"parameter_shortname": "c1",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c1"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-89",
+					"id": "obj-107",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						850.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						320.0,
+						4.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c2",
+							"parameter_shortname": "c2",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-108",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						905.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						372.0,
+						4.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c3",
+							"parameter_shortname": "c3",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c3"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-109",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						960.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						216.0,
+						60.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c4",
+							"parameter_shortname": "c4",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c4"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-110",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						1015.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						268.0,
+						60.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c5",
+							"parameter_shortname": "c5",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-111",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						1070.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						320.0,
+						60.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c6",
+							"parameter_shortname": "c6",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-112",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						1125.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						372.0,
+						60.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c7",
+							"parameter_shortname": "c7",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-113",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2112,32 +2682,222 @@
 						""
 					],
 					"patching_rect": [
-						1202.0,
-						165.0,
+						740.0,
+						275.0,
 						60.0,
 						22.0
 					],
-					"text": "zl nth 5"
+					"text": "gate 2 1"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-90",
+					"id": "obj-114",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						740.0,
+						310.0,
+						130.0,
+						22.0
+					],
+					"text": "prepend /coords a"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-115",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						340.0,
+						50.0,
+						22.0
+					],
+					"text": "t b l"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-116",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1202.0,
-						195.0,
-						75.0,
+						740.0,
+						400.0,
+						150.0,
 						22.0
 					],
-					"text": "s ---steps"
+					"text": "s ---resend-alpha"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-91",
+					"id": "obj-117",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						770.0,
+						370.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-118",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						960.0,
+						310.0,
+						130.0,
+						22.0
+					],
+					"text": "prepend /coords b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-119",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						""
+					],
+					"patching_rect": [
+						960.0,
+						340.0,
+						50.0,
+						22.0
+					],
+					"text": "t b l"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-120",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						960.0,
+						400.0,
+						150.0,
+						22.0
+					],
+					"text": "s ---resend-alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-121",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						990.0,
+						370.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-122",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						740.0,
+						520.0,
+						330.0,
+						20.0
+					],
+					"text": "6  ATTRIBUTES"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-123",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						740.0,
+						544.0,
+						330.0,
+						48.0
+					],
+					"text": "each row's menu lists the model's attributes (the server's /attributes reply); amount -2..2 along the chosen one"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-124",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						740.0,
+						595.0,
+						130.0,
+						22.0
+					],
+					"text": "r ---attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-125",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"bang"
+					],
+					"patching_rect": [
+						740.0,
+						625.0,
+						70.0,
+						22.0
+					],
+					"text": "t l l b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-126",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2145,8 +2905,8 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						225.0,
+						890.0,
+						625.0,
 						45.0,
 						22.0
 					],
@@ -2155,7 +2915,2244 @@
 			},
 			{
 				"box": {
-					"id": "obj-92",
+					"id": "obj-127",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						940.0,
+						625.0,
+						30.0,
+						22.0
+					],
+					"text": "0"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-128",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						815.0,
+						655.0,
+						65.0,
+						22.0
+					],
+					"text": "zl iter 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-129",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						890.0,
+						655.0,
+						100.0,
+						22.0
+					],
+					"text": "prepend append"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-130",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						695.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-131",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						695.0,
+						30.0,
+						22.0
+					],
+					"text": "0"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-132",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						695.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						44.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-1-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-133",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						695.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						4.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 1",
+							"parameter_shortname": "Attr 1",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-134",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						721.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-135",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						721.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-136",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						721.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-137",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						721.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-138",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						721.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-139",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						721.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-140",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						721.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-141",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						749.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-142",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						749.0,
+						30.0,
+						22.0
+					],
+					"text": "1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-143",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						749.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						476.0,
+						44.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-2-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-144",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						749.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						476.0,
+						4.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 2",
+							"parameter_shortname": "Attr 2",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-145",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						775.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-146",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						775.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-147",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						775.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-148",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						775.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-149",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						775.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-150",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						775.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-151",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						775.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-152",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						803.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 3"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-153",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						803.0,
+						30.0,
+						22.0
+					],
+					"text": "2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-154",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						803.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						528.0,
+						44.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-3-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-155",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						803.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						528.0,
+						4.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 3",
+							"parameter_shortname": "Attr 3",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-3"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-156",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						829.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-157",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						829.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-158",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						829.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-159",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						829.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-160",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						829.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-161",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						829.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-162",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						829.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-163",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						857.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 4"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-164",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						857.0,
+						30.0,
+						22.0
+					],
+					"text": "3"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-165",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						857.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						580.0,
+						44.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-4-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-166",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						857.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						580.0,
+						4.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 4",
+							"parameter_shortname": "Attr 4",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-4"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-167",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						883.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-168",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						883.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-169",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						883.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-170",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						883.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-171",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						883.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-172",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						883.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-173",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						883.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-174",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						911.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-175",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						911.0,
+						30.0,
+						22.0
+					],
+					"text": "4"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-176",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						911.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						100.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-5-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-177",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						911.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						60.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 5",
+							"parameter_shortname": "Attr 5",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-178",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						937.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-179",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						937.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-180",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						937.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-181",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						937.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-182",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						937.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-183",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						937.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-184",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						937.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-185",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						965.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-186",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						965.0,
+						30.0,
+						22.0
+					],
+					"text": "5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-187",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						965.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						476.0,
+						100.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-6-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-188",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						965.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						476.0,
+						60.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 6",
+							"parameter_shortname": "Attr 6",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-189",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						991.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-190",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						991.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-191",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						991.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-192",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						991.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-193",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						991.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-194",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						991.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-195",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						991.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-196",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						1019.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-197",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						1019.0,
+						30.0,
+						22.0
+					],
+					"text": "6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-198",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						1019.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						528.0,
+						100.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-7-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-199",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						1019.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						528.0,
+						60.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 7",
+							"parameter_shortname": "Attr 7",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-200",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						1045.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-201",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						1045.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-202",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						1045.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-203",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						1045.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-204",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						1045.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-205",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						1045.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-206",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						1045.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-207",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						1073.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 8"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-208",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						1073.0,
+						30.0,
+						22.0
+					],
+					"text": "7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-209",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						1073.0,
+						110.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						580.0,
+						100.0,
+						48.0,
+						15.0
+					],
+					"varname": "attribute-8-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-210",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						1073.0,
+						44.0,
+						38.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						580.0,
+						60.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 8",
+							"parameter_shortname": "Attr 8",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-8"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-211",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						1099.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-212",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						1099.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-213",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						1099.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-214",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						1099.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-215",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						1099.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-216",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						1099.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-217",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						1099.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-218",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						85.0,
+						330.0,
+						20.0
+					],
+					"text": "7  RECEIVE"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-219",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						109.0,
+						330.0,
+						48.0
+					],
+					"text": "notes come back as one bundle per decode; /beat bar step drives the playhead"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-220",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						160.0,
+						110.0,
+						22.0
+					],
+					"text": "udpreceive 9001"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-221",
+					"maxclass": "newobj",
+					"numinlets": 9,
+					"numoutlets": 9,
+					"outlettype": [
+						"",
+						"",
+						"",
+						"",
+						"",
+						"",
+						"",
+						"",
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						190.0,
+						500.0,
+						22.0
+					],
+					"text": "route /notes/begin /note /notes/end /status /pong /error /attributes /beat"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-222",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"int",
+						"int"
+					],
+					"patching_rect": [
+						1857.5,
+						225.0,
+						70.0,
+						22.0
+					],
+					"text": "unpack 0 0"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-223",
+					"maxclass": "number",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						1932.5,
+						225.0,
+						40.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						632.0,
+						136.0,
+						30.0,
+						15.0
+					],
+					"varname": "playhead-bar"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-224",
+					"maxclass": "number",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						1977.5,
+						225.0,
+						40.0,
+						22.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						666.0,
+						136.0,
+						30.0,
+						15.0
+					],
+					"varname": "playhead-step"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-225",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						2027.5,
+						225.0,
+						130.0,
+						20.0
+					],
+					"presentation": 1,
+					"presentation_rect": [
+						632.0,
+						116.0,
+						96.0,
+						18.0
+					],
+					"text": "playhead: bar step"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-226",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1795.0,
+						251.0,
+						130.0,
+						22.0
+					],
+					"text": "s ---attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-227",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1732.5,
+						277.0,
+						130.0,
+						22.0
+					],
+					"text": "print musicvae-error"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-228",
+					"maxclass": "button",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						"bang"
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						1670.0,
+						303.0,
+						22.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"id": "obj-229",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1607.5,
+						329.0,
+						130.0,
+						22.0
+					],
+					"text": "s ---status"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-230",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1545.0,
+						355.0,
+						130.0,
+						22.0
+					],
+					"text": "s ---notes-end"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-231",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1482.5,
+						381.0,
+						130.0,
+						22.0
+					],
+					"text": "s ---note"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-232",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						407.0,
+						130.0,
+						22.0
+					],
+					"text": "s ---notes-begin"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-233",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						475.0,
+						140.0,
+						22.0
+					],
+					"text": "r ---notes-begin"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-234",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						505.0,
+						45.0,
+						22.0
+					],
+					"text": "clear"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-235",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1540.0,
+						505.0,
+						110.0,
+						22.0
+					],
+					"text": "r ---note"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-236",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2164,8 +5161,8 @@
 						""
 					],
 					"patching_rect": [
-						1126.0,
-						135.0,
+						1540.0,
+						535.0,
 						45.0,
 						22.0
 					],
@@ -2174,7 +5171,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-93",
+					"id": "obj-237",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 1,
@@ -2182,8 +5179,8 @@
 						""
 					],
 					"patching_rect": [
-						1180.0,
-						225.0,
+						1590.0,
+						565.0,
 						150.0,
 						22.0
 					],
@@ -2192,7 +5189,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-94",
+					"id": "obj-238",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2201,8 +5198,8 @@
 						""
 					],
 					"patching_rect": [
-						1126.0,
-						255.0,
+						1540.0,
+						595.0,
 						60.0,
 						22.0
 					],
@@ -2211,7 +5208,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-95",
+					"id": "obj-239",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2219,9 +5216,9 @@
 						""
 					],
 					"patching_rect": [
-						1126.0,
-						285.0,
-						120.0,
+						1540.0,
+						625.0,
+						125.0,
 						22.0
 					],
 					"text": "merge $5 $1 $2 $4"
@@ -2229,7 +5226,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-96",
+					"id": "obj-240",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -2240,9 +5237,9 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						320.0,
-						95.0,
+						1420.0,
+						660.0,
+						120.0,
 						22.0
 					],
 					"text": "coll ---notes"
@@ -2250,23 +5247,71 @@
 			},
 			{
 				"box": {
-					"id": "obj-97",
+					"id": "obj-241",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1050.0,
-						390.0,
-						460.0,
+						1420.0,
+						685.0,
+						250.0,
 						34.0
 					],
-					"text": "PLAY on Live's transport: the step is the song position in 16ths modulo the loop length (4/4), so the loop stays on Live's bar lines"
+					"text": "step pitch velocity duration; same-named colls share their contents: PLAY reads this one"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-98",
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-242",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						900.0,
+						330.0,
+						20.0
+					],
+					"text": "8  PLAY"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-243",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						924.0,
+						330.0,
+						48.0
+					],
+					"text": "loops the received notes at the bpm; start / stop run the server's own MIDI loop (serve --midi)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-244",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						950.0,
+						330.0,
+						20.0
+					],
+					"text": "on Live's transport: the loop stays on Live's bar lines"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-245",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2274,8 +5319,8 @@
 						"bang"
 					],
 					"patching_rect": [
-						1050.0,
-						430.0,
+						1420.0,
+						975.0,
 						210.0,
 						22.0
 					],
@@ -2284,7 +5329,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-99",
+					"id": "obj-246",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 9,
@@ -2300,8 +5345,8 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						460.0,
+						1420.0,
+						1005.0,
 						300.0,
 						22.0
 					],
@@ -2310,7 +5355,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-100",
+					"id": "obj-247",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -2318,17 +5363,36 @@
 						""
 					],
 					"patching_rect": [
-						1370.0,
-						460.0,
-						75.0,
+						1740.0,
+						975.0,
+						110.0,
 						22.0
 					],
-					"text": "r ---steps"
+					"text": "r ---status"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-101",
+					"id": "obj-248",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						1740.0,
+						1005.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-249",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2336,8 +5400,8 @@
 						""
 					],
 					"patching_rect": [
-						1370.0,
-						430.0,
+						1820.0,
+						1005.0,
 						80.0,
 						22.0
 					],
@@ -2346,7 +5410,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-102",
+					"id": "obj-250",
 					"maxclass": "newobj",
 					"numinlets": 4,
 					"numoutlets": 1,
@@ -2354,8 +5418,8 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						500.0,
+						1420.0,
+						1045.0,
 						400.0,
 						22.0
 					],
@@ -2364,7 +5428,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-103",
+					"id": "obj-251",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -2374,8 +5438,8 @@
 						"int"
 					],
 					"patching_rect": [
-						1250.0,
-						535.0,
+						1620.0,
+						1080.0,
 						50.0,
 						22.0
 					],
@@ -2384,7 +5448,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-104",
+					"id": "obj-252",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2393,8 +5457,8 @@
 						"float"
 					],
 					"patching_rect": [
-						1250.0,
-						565.0,
+						1620.0,
+						1110.0,
 						45.0,
 						22.0
 					],
@@ -2403,40 +5467,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-105",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						1320.0,
-						595.0,
-						85.0,
-						22.0
-					],
-					"text": "prepend /bpm"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-106",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1320.0,
-						625.0,
-						70.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-107",
+					"id": "obj-253",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2444,8 +5475,8 @@
 						"float"
 					],
 					"patching_rect": [
-						1250.0,
-						595.0,
+						1620.0,
+						1140.0,
 						65.0,
 						22.0
 					],
@@ -2454,22 +5485,55 @@
 			},
 			{
 				"box": {
-					"id": "obj-108",
-					"maxclass": "comment",
+					"id": "obj-254",
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1410.0,
-						595.0,
-						120.0,
-						20.0
+					"numoutlets": 1,
+					"outlettype": [
+						""
 					],
-					"text": "Live's tempo -> /bpm"
+					"patching_rect": [
+						1700.0,
+						1140.0,
+						87.6,
+						22.0
+					],
+					"text": "prepend /bpm"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-109",
+					"id": "obj-255",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1700.0,
+						1170.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-256",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1620.0,
+						1170.0,
+						110.0,
+						22.0
+					],
+					"text": "s ---beat-ms"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-257",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -2480,9 +5544,9 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						535.0,
-						95.0,
+						1420.0,
+						1155.0,
+						120.0,
 						22.0
 					],
 					"text": "coll ---notes"
@@ -2490,7 +5554,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-110",
+					"id": "obj-258",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2499,9 +5563,9 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						565.0,
-						65.0,
+						1420.0,
+						1185.0,
+						70.0,
 						22.0
 					],
 					"text": "zl iter 3"
@@ -2509,7 +5573,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-111",
+					"id": "obj-259",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -2519,9 +5583,9 @@
 						"float"
 					],
 					"patching_rect": [
-						1050.0,
-						595.0,
-						95.0,
+						1420.0,
+						1215.0,
+						100.0,
 						22.0
 					],
 					"text": "unpack 0 0 0."
@@ -2529,7 +5593,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-112",
+					"id": "obj-260",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2537,8 +5601,8 @@
 						"float"
 					],
 					"patching_rect": [
-						1180.0,
-						655.0,
+						1570.0,
+						1245.0,
 						55.0,
 						22.0
 					],
@@ -2547,7 +5611,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-113",
+					"id": "obj-261",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 2,
@@ -2556,9 +5620,9 @@
 						"float"
 					],
 					"patching_rect": [
-						1050.0,
-						685.0,
-						110.0,
+						1420.0,
+						1275.0,
+						120.0,
 						22.0
 					],
 					"text": "makenote 100 250"
@@ -2566,7 +5630,25 @@
 			},
 			{
 				"box": {
-					"id": "obj-114",
+					"id": "obj-262",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1640.0,
+						1215.0,
+						110.0,
+						22.0
+					],
+					"text": "r ---beat-ms"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-263",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2574,8 +5656,8 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						715.0,
+						1420.0,
+						1305.0,
 						60.0,
 						22.0
 					],
@@ -2584,7 +5666,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-115",
+					"id": "obj-264",
 					"maxclass": "newobj",
 					"numinlets": 7,
 					"numoutlets": 2,
@@ -2593,8 +5675,8 @@
 						""
 					],
 					"patching_rect": [
-						1050.0,
-						745.0,
+						1420.0,
+						1335.0,
 						80.0,
 						22.0
 					],
@@ -2603,13 +5685,13 @@
 			},
 			{
 				"box": {
-					"id": "obj-116",
+					"id": "obj-265",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1050.0,
-						775.0,
+						1420.0,
+						1365.0,
 						60.0,
 						22.0
 					],
@@ -2618,13 +5700,13 @@
 			},
 			{
 				"box": {
-					"id": "obj-117",
+					"id": "obj-266",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1120.0,
-						775.0,
+						1490.0,
+						1365.0,
 						140.0,
 						20.0
 					],
@@ -2633,85 +5715,164 @@
 			},
 			{
 				"box": {
-					"id": "obj-118",
-					"maxclass": "comment",
+					"id": "obj-267",
+					"maxclass": "live.text",
+					"mode": 0,
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
 					"patching_rect": [
-						1350.0,
-						10.0,
-						60.0,
+						1420.0,
+						1410.0,
+						48.0,
 						20.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
-						8.0,
-						86.0,
-						60.0,
-						18.0
+						320.0,
+						116.0,
+						48.0,
+						20.0
 					],
-					"text": "Seed"
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Start",
+							"parameter_shortname": "Start",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Start",
+					"texton": "Start",
+					"varname": "start"
 				}
 			},
 			{
 				"box": {
-					"fontface": 1,
-					"id": "obj-119",
-					"maxclass": "comment",
+					"id": "obj-268",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						1440.0,
+						43.5,
+						22.0
+					],
+					"text": "/play"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-269",
+					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1350.0,
-						35.0,
-						120.0,
+						1420.0,
+						1470.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-270",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						1520.0,
+						1410.0,
+						48.0,
 						20.0
 					],
 					"presentation": 1,
 					"presentation_rect": [
-						650.0,
-						8.0,
-						110.0,
+						372.0,
+						116.0,
+						48.0,
 						20.0
 					],
-					"text": "musicvae-live"
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Stop",
+							"parameter_shortname": "Stop",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Stop",
+					"texton": "Stop",
+					"varname": "stop"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-120",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"id": "obj-271",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
 					"patching_rect": [
-						1350.0,
-						60.0,
-						150.0,
-						20.0
+						1520.0,
+						1440.0,
+						43.5,
+						22.0
 					],
-					"presentation": 1,
-					"presentation_rect": [
-						650.0,
-						30.0,
-						115.0,
-						34.0
-					],
-					"text": "server: musicvae serve"
+					"text": "/stop"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-121",
-					"maxclass": "comment",
+					"id": "obj-272",
+					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1350.0,
-						85.0,
-						150.0,
-						20.0
+						1520.0,
+						1470.0,
+						90.0,
+						22.0
 					],
-					"text": "(device-only labels)"
+					"text": "s ---out"
 				}
 			}
 		],
@@ -2719,20 +5880,8 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-4",
-						0
-					],
-					"source": [
-						"obj-3",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-6",
-						0
+						1
 					],
 					"source": [
 						"obj-5",
@@ -2748,7 +5897,43 @@
 					],
 					"source": [
 						"obj-6",
-						1
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-13",
+						0
+					],
+					"source": [
+						"obj-12",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-14",
+						0
+					],
+					"source": [
+						"obj-13",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-15",
+						0
+					],
+					"source": [
+						"obj-14",
+						0
 					]
 				}
 			},
@@ -2760,19 +5945,31 @@
 					],
 					"source": [
 						"obj-6",
-						0
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-9",
+						"obj-11",
 						0
 					],
 					"source": [
-						"obj-7",
+						"obj-8",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-10",
 						0
+					],
+					"source": [
+						"obj-8",
+						1
 					]
 				}
 			},
@@ -2791,7 +5988,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-12",
+						"obj-15",
 						0
 					],
 					"source": [
@@ -2803,7 +6000,31 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-16",
+						"obj-15",
+						1
+					],
+					"source": [
+						"obj-10",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-12",
+						0
+					],
+					"source": [
+						"obj-9",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-7",
 						0
 					],
 					"source": [
@@ -2815,11 +6036,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-17",
+						"obj-18",
 						0
 					],
 					"source": [
-						"obj-16",
+						"obj-17",
 						0
 					]
 				}
@@ -2839,19 +6060,19 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-19",
+						"obj-20",
+						0
+					],
+					"source": [
+						"obj-18",
 						1
-					],
-					"source": [
-						"obj-15",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-16",
+						"obj-6",
 						0
 					],
 					"source": [
@@ -2863,7 +6084,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-21",
+						"obj-6",
 						0
 					],
 					"source": [
@@ -2875,8 +6096,32 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-12",
+						1
+					],
+					"source": [
+						"obj-17",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-23",
+						0
+					],
+					"source": [
 						"obj-22",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-25",
+						0
 					],
 					"source": [
 						"obj-21",
@@ -2887,42 +6132,6 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-25",
-						0
-					],
-					"source": [
-						"obj-20",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-25",
-						1
-					],
-					"source": [
-						"obj-24",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-26",
-						0
-					],
-					"source": [
-						"obj-25",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-27",
 						0
 					],
@@ -2935,12 +6144,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-29",
+						"obj-26",
 						0
 					],
 					"source": [
-						"obj-27",
-						0
+						"obj-25",
+						3
 					]
 				}
 			},
@@ -2959,12 +6168,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-30",
+						"obj-28",
 						0
 					],
 					"source": [
-						"obj-29",
-						0
+						"obj-25",
+						2
 					]
 				}
 			},
@@ -2972,6 +6181,42 @@
 				"patchline": {
 					"destination": [
 						"obj-31",
+						0
+					],
+					"source": [
+						"obj-30",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-30",
+						0
+					],
+					"source": [
+						"obj-25",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-33",
+						0
+					],
+					"source": [
+						"obj-32",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-32",
 						0
 					],
 					"source": [
@@ -2983,80 +6228,8 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-32",
+						"obj-42",
 						0
-					],
-					"source": [
-						"obj-31",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-34",
-						0
-					],
-					"source": [
-						"obj-32",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-34",
-						0
-					],
-					"source": [
-						"obj-33",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-35",
-						0
-					],
-					"source": [
-						"obj-34",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-38",
-						0
-					],
-					"source": [
-						"obj-37",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-39",
-						0
-					],
-					"source": [
-						"obj-40",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-39",
-						1
 					],
 					"source": [
 						"obj-41",
@@ -3067,8 +6240,8 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-39",
-						2
+						"obj-43",
+						0
 					],
 					"source": [
 						"obj-42",
@@ -3079,8 +6252,8 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-39",
-						3
+						"obj-40",
+						0
 					],
 					"source": [
 						"obj-43",
@@ -3091,55 +6264,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-39",
-						4
-					],
-					"source": [
 						"obj-44",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-39",
-						5
-					],
-					"source": [
-						"obj-45",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-39",
-						6
-					],
-					"source": [
-						"obj-46",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-39",
-						7
-					],
-					"source": [
-						"obj-47",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-48",
 						0
 					],
 					"source": [
@@ -3151,23 +6276,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-48",
+						"obj-44",
 						1
 					],
 					"source": [
-						"obj-39",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-49",
-						0
-					],
-					"source": [
-						"obj-48",
+						"obj-40",
 						0
 					]
 				}
@@ -3180,6 +6293,90 @@
 					],
 					"source": [
 						"obj-49",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-45",
+						0
+					],
+					"source": [
+						"obj-44",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-46",
+						0
+					],
+					"source": [
+						"obj-45",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-49",
+						0
+					],
+					"source": [
+						"obj-46",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-48",
+						0
+					],
+					"source": [
+						"obj-47",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-42",
+						1
+					],
+					"source": [
+						"obj-48",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-49",
+						0
+					],
+					"source": [
+						"obj-48",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-56",
+						0
+					],
+					"source": [
+						"obj-55",
 						0
 					]
 				}
@@ -3191,8 +6388,8 @@
 						0
 					],
 					"source": [
-						"obj-50",
-						1
+						"obj-44",
+						0
 					]
 				}
 			},
@@ -3203,31 +6400,7 @@
 						0
 					],
 					"source": [
-						"obj-50",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-53",
-						0
-					],
-					"source": [
-						"obj-48",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-54",
-						0
-					],
-					"source": [
-						"obj-53",
+						"obj-51",
 						0
 					]
 				}
@@ -3239,6 +6412,30 @@
 						0
 					],
 					"source": [
+						"obj-52",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-54",
+						0
+					],
+					"source": [
+						"obj-53",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-42",
+						1
+					],
+					"source": [
 						"obj-54",
 						1
 					]
@@ -3247,23 +6444,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-56",
+						"obj-55",
 						0
 					],
 					"source": [
 						"obj-54",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-59",
-						0
-					],
-					"source": [
-						"obj-58",
 						0
 					]
 				}
@@ -3283,11 +6468,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-62",
+						"obj-59",
 						0
 					],
 					"source": [
-						"obj-61",
+						"obj-58",
 						0
 					]
 				}
@@ -3307,11 +6492,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-65",
+						"obj-62",
 						0
 					],
 					"source": [
-						"obj-64",
+						"obj-61",
 						0
 					]
 				}
@@ -3319,11 +6504,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-66",
+						"obj-67",
 						0
 					],
 					"source": [
-						"obj-65",
+						"obj-66",
 						0
 					]
 				}
@@ -3343,11 +6528,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-69",
+						"obj-70",
 						0
 					],
 					"source": [
-						"obj-68",
+						"obj-69",
 						0
 					]
 				}
@@ -3355,11 +6540,35 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-71",
+						"obj-70",
+						1
+					],
+					"source": [
+						"obj-66",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-67",
 						0
 					],
 					"source": [
 						"obj-70",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-73",
+						0
+					],
+					"source": [
+						"obj-72",
 						0
 					]
 				}
@@ -3379,31 +6588,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-75",
-						0
-					],
-					"source": [
-						"obj-74",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-76",
-						0
-					],
-					"source": [
-						"obj-75",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-78",
+						"obj-77",
 						0
 					],
 					"source": [
@@ -3427,30 +6612,6 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-79",
-						0
-					],
-					"source": [
-						"obj-78",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-80",
-						0
-					],
-					"source": [
-						"obj-74",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-81",
 						0
 					],
@@ -3463,23 +6624,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-83",
-						0
-					],
-					"source": [
-						"obj-81",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-83",
-						0
-					],
-					"source": [
 						"obj-82",
+						0
+					],
+					"source": [
+						"obj-81",
 						0
 					]
 				}
@@ -3499,11 +6648,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-87",
+						"obj-85",
 						0
 					],
 					"source": [
-						"obj-86",
+						"obj-84",
 						0
 					]
 				}
@@ -3511,24 +6660,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-88",
+						"obj-94",
 						0
 					],
 					"source": [
-						"obj-87",
-						3
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-89",
+						"obj-93",
 						0
-					],
-					"source": [
-						"obj-87",
-						2
 					]
 				}
 			},
@@ -3540,7 +6677,7 @@
 					],
 					"source": [
 						"obj-89",
-						0
+						1
 					]
 				}
 			},
@@ -3551,20 +6688,8 @@
 						0
 					],
 					"source": [
-						"obj-87",
+						"obj-90",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-92",
-						0
-					],
-					"source": [
-						"obj-87",
-						1
 					]
 				}
 			},
@@ -3572,54 +6697,6 @@
 				"patchline": {
 					"destination": [
 						"obj-93",
-						0
-					],
-					"source": [
-						"obj-92",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-94",
-						1
-					],
-					"source": [
-						"obj-93",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-94",
-						0
-					],
-					"source": [
-						"obj-92",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-95",
-						0
-					],
-					"source": [
-						"obj-94",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-96",
 						0
 					],
 					"source": [
@@ -3631,11 +6708,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-96",
+						"obj-93",
 						0
 					],
 					"source": [
-						"obj-95",
+						"obj-92",
 						0
 					]
 				}
@@ -3655,23 +6732,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-102",
-						2
+						"obj-95",
+						0
 					],
 					"source": [
-						"obj-99",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-102",
-						1
-					],
-					"source": [
-						"obj-99",
+						"obj-89",
 						1
 					]
 				}
@@ -3679,23 +6744,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-102",
+						"obj-96",
 						0
 					],
 					"source": [
-						"obj-99",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-102",
-						3
-					],
-					"source": [
-						"obj-101",
+						"obj-95",
 						0
 					]
 				}
@@ -3703,11 +6756,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-102",
-						3
+						"obj-98",
+						0
 					],
 					"source": [
-						"obj-100",
+						"obj-96",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-98",
+						0
+					],
+					"source": [
+						"obj-97",
 						0
 					]
 				}
@@ -3719,8 +6784,8 @@
 						0
 					],
 					"source": [
-						"obj-99",
-						4
+						"obj-102",
+						0
 					]
 				}
 			},
@@ -3731,100 +6796,28 @@
 						0
 					],
 					"source": [
-						"obj-103",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-105",
 						0
-					],
-					"source": [
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-104",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-107",
-						0
 					],
 					"source": [
-						"obj-104",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-106",
 						0
-					],
-					"source": [
-						"obj-105",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-109",
-						0
-					],
-					"source": [
-						"obj-102",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-110",
-						0
-					],
-					"source": [
-						"obj-109",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-111",
-						0
-					],
-					"source": [
-						"obj-110",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-112",
-						0
-					],
-					"source": [
-						"obj-111",
+						"obj-104",
 						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-112",
-						1
 					],
 					"source": [
 						"obj-107",
@@ -3835,8 +6828,56 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-113",
-						2
+						"obj-104",
+						3
+					],
+					"source": [
+						"obj-108",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-104",
+						4
+					],
+					"source": [
+						"obj-109",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-104",
+						5
+					],
+					"source": [
+						"obj-110",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-104",
+						6
+					],
+					"source": [
+						"obj-111",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-104",
+						7
 					],
 					"source": [
 						"obj-112",
@@ -3848,22 +6889,10 @@
 				"patchline": {
 					"destination": [
 						"obj-113",
-						1
-					],
-					"source": [
-						"obj-111",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-113",
 						0
 					],
 					"source": [
-						"obj-111",
+						"obj-103",
 						0
 					]
 				}
@@ -3871,12 +6900,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-114",
+						"obj-113",
 						1
 					],
 					"source": [
-						"obj-113",
-						1
+						"obj-104",
+						0
 					]
 				}
 			},
@@ -3901,6 +6930,18 @@
 					"source": [
 						"obj-114",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-117",
+						0
+					],
+					"source": [
+						"obj-115",
+						1
 					]
 				}
 			},
@@ -3915,117 +6956,2402 @@
 						0
 					]
 				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-118",
+						0
+					],
+					"source": [
+						"obj-113",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-119",
+						0
+					],
+					"source": [
+						"obj-118",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-121",
+						0
+					],
+					"source": [
+						"obj-119",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						0
+					],
+					"source": [
+						"obj-119",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-125",
+						0
+					],
+					"source": [
+						"obj-124",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-126",
+						0
+					],
+					"source": [
+						"obj-125",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-127",
+						0
+					],
+					"source": [
+						"obj-125",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-128",
+						0
+					],
+					"source": [
+						"obj-125",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-129",
+						0
+					],
+					"source": [
+						"obj-128",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-130",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-131",
+						0
+					],
+					"source": [
+						"obj-130",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-132",
+						0
+					],
+					"source": [
+						"obj-131",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-132",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-132",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-138",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-134",
+						0
+					],
+					"source": [
+						"obj-132",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-138",
+						0
+					],
+					"source": [
+						"obj-134",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-135",
+						1
+					],
+					"source": [
+						"obj-132",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-137",
+						0
+					],
+					"source": [
+						"obj-133",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-136",
+						1
+					],
+					"source": [
+						"obj-137",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-135",
+						0
+					],
+					"source": [
+						"obj-137",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-136",
+						0
+					],
+					"source": [
+						"obj-135",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-138",
+						1
+					],
+					"source": [
+						"obj-136",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-139",
+						0
+					],
+					"source": [
+						"obj-138",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-140",
+						0
+					],
+					"source": [
+						"obj-139",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-141",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-142",
+						0
+					],
+					"source": [
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-143",
+						0
+					],
+					"source": [
+						"obj-142",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-143",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-143",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-145",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						0
+					],
+					"source": [
+						"obj-145",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-146",
+						1
+					],
+					"source": [
+						"obj-143",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-148",
+						0
+					],
+					"source": [
+						"obj-144",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-147",
+						1
+					],
+					"source": [
+						"obj-148",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-146",
+						0
+					],
+					"source": [
+						"obj-148",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-147",
+						0
+					],
+					"source": [
+						"obj-146",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						1
+					],
+					"source": [
+						"obj-147",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-150",
+						0
+					],
+					"source": [
+						"obj-149",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-151",
+						0
+					],
+					"source": [
+						"obj-150",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-152",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-153",
+						0
+					],
+					"source": [
+						"obj-152",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-154",
+						0
+					],
+					"source": [
+						"obj-153",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-154",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-154",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-160",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-156",
+						0
+					],
+					"source": [
+						"obj-154",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-160",
+						0
+					],
+					"source": [
+						"obj-156",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-157",
+						1
+					],
+					"source": [
+						"obj-154",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-159",
+						0
+					],
+					"source": [
+						"obj-155",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-158",
+						1
+					],
+					"source": [
+						"obj-159",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-157",
+						0
+					],
+					"source": [
+						"obj-159",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-158",
+						0
+					],
+					"source": [
+						"obj-157",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-160",
+						1
+					],
+					"source": [
+						"obj-158",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-161",
+						0
+					],
+					"source": [
+						"obj-160",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-162",
+						0
+					],
+					"source": [
+						"obj-161",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-163",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-164",
+						0
+					],
+					"source": [
+						"obj-163",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-165",
+						0
+					],
+					"source": [
+						"obj-164",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-165",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-165",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-171",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-167",
+						0
+					],
+					"source": [
+						"obj-165",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-171",
+						0
+					],
+					"source": [
+						"obj-167",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-168",
+						1
+					],
+					"source": [
+						"obj-165",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-170",
+						0
+					],
+					"source": [
+						"obj-166",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-169",
+						1
+					],
+					"source": [
+						"obj-170",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-168",
+						0
+					],
+					"source": [
+						"obj-170",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-169",
+						0
+					],
+					"source": [
+						"obj-168",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-171",
+						1
+					],
+					"source": [
+						"obj-169",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-172",
+						0
+					],
+					"source": [
+						"obj-171",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-173",
+						0
+					],
+					"source": [
+						"obj-172",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-174",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-175",
+						0
+					],
+					"source": [
+						"obj-174",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-176",
+						0
+					],
+					"source": [
+						"obj-175",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-176",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-176",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-178",
+						0
+					],
+					"source": [
+						"obj-176",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						0
+					],
+					"source": [
+						"obj-178",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-179",
+						1
+					],
+					"source": [
+						"obj-176",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-181",
+						0
+					],
+					"source": [
+						"obj-177",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-180",
+						1
+					],
+					"source": [
+						"obj-181",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-179",
+						0
+					],
+					"source": [
+						"obj-181",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-180",
+						0
+					],
+					"source": [
+						"obj-179",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						1
+					],
+					"source": [
+						"obj-180",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-183",
+						0
+					],
+					"source": [
+						"obj-182",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-184",
+						0
+					],
+					"source": [
+						"obj-183",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-185",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-186",
+						0
+					],
+					"source": [
+						"obj-185",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
+						0
+					],
+					"source": [
+						"obj-186",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-189",
+						0
+					],
+					"source": [
+						"obj-187",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						0
+					],
+					"source": [
+						"obj-189",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-190",
+						1
+					],
+					"source": [
+						"obj-187",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-192",
+						0
+					],
+					"source": [
+						"obj-188",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-191",
+						1
+					],
+					"source": [
+						"obj-192",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-190",
+						0
+					],
+					"source": [
+						"obj-192",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-191",
+						0
+					],
+					"source": [
+						"obj-190",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						1
+					],
+					"source": [
+						"obj-191",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-194",
+						0
+					],
+					"source": [
+						"obj-193",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-195",
+						0
+					],
+					"source": [
+						"obj-194",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-196",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-197",
+						0
+					],
+					"source": [
+						"obj-196",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-198",
+						0
+					],
+					"source": [
+						"obj-197",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-198",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-198",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-200",
+						0
+					],
+					"source": [
+						"obj-198",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
+						0
+					],
+					"source": [
+						"obj-200",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-201",
+						1
+					],
+					"source": [
+						"obj-198",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-203",
+						0
+					],
+					"source": [
+						"obj-199",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-202",
+						1
+					],
+					"source": [
+						"obj-203",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-201",
+						0
+					],
+					"source": [
+						"obj-203",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-202",
+						0
+					],
+					"source": [
+						"obj-201",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
+						1
+					],
+					"source": [
+						"obj-202",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-205",
+						0
+					],
+					"source": [
+						"obj-204",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-206",
+						0
+					],
+					"source": [
+						"obj-205",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						0
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-208",
+						0
+					],
+					"source": [
+						"obj-207",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-209",
+						0
+					],
+					"source": [
+						"obj-208",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-209",
+						0
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-209",
+						0
+					],
+					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-215",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-211",
+						0
+					],
+					"source": [
+						"obj-209",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-215",
+						0
+					],
+					"source": [
+						"obj-211",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-212",
+						1
+					],
+					"source": [
+						"obj-209",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-214",
+						0
+					],
+					"source": [
+						"obj-210",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-213",
+						1
+					],
+					"source": [
+						"obj-214",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-212",
+						0
+					],
+					"source": [
+						"obj-214",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-213",
+						0
+					],
+					"source": [
+						"obj-212",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-215",
+						1
+					],
+					"source": [
+						"obj-213",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-216",
+						0
+					],
+					"source": [
+						"obj-215",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-217",
+						0
+					],
+					"source": [
+						"obj-216",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-221",
+						0
+					],
+					"source": [
+						"obj-220",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-223",
+						0
+					],
+					"source": [
+						"obj-222",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-224",
+						0
+					],
+					"source": [
+						"obj-222",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-222",
+						0
+					],
+					"source": [
+						"obj-221",
+						7
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-226",
+						0
+					],
+					"source": [
+						"obj-221",
+						6
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-227",
+						0
+					],
+					"source": [
+						"obj-221",
+						5
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-228",
+						0
+					],
+					"source": [
+						"obj-221",
+						4
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-229",
+						0
+					],
+					"source": [
+						"obj-221",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-230",
+						0
+					],
+					"source": [
+						"obj-221",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-231",
+						0
+					],
+					"source": [
+						"obj-221",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-232",
+						0
+					],
+					"source": [
+						"obj-221",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-234",
+						0
+					],
+					"source": [
+						"obj-233",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-240",
+						0
+					],
+					"source": [
+						"obj-234",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-236",
+						0
+					],
+					"source": [
+						"obj-235",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-237",
+						0
+					],
+					"source": [
+						"obj-236",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-238",
+						1
+					],
+					"source": [
+						"obj-237",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-238",
+						0
+					],
+					"source": [
+						"obj-236",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-239",
+						0
+					],
+					"source": [
+						"obj-238",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-240",
+						0
+					],
+					"source": [
+						"obj-239",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-246",
+						0
+					],
+					"source": [
+						"obj-245",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-250",
+						2
+					],
+					"source": [
+						"obj-246",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-250",
+						1
+					],
+					"source": [
+						"obj-246",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-250",
+						0
+					],
+					"source": [
+						"obj-246",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-248",
+						0
+					],
+					"source": [
+						"obj-247",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-250",
+						3
+					],
+					"source": [
+						"obj-248",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-250",
+						3
+					],
+					"source": [
+						"obj-249",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-251",
+						0
+					],
+					"source": [
+						"obj-246",
+						4
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-252",
+						0
+					],
+					"source": [
+						"obj-251",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-253",
+						0
+					],
+					"source": [
+						"obj-252",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-254",
+						0
+					],
+					"source": [
+						"obj-252",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-255",
+						0
+					],
+					"source": [
+						"obj-254",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-256",
+						0
+					],
+					"source": [
+						"obj-253",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-257",
+						0
+					],
+					"source": [
+						"obj-250",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-258",
+						0
+					],
+					"source": [
+						"obj-257",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-259",
+						0
+					],
+					"source": [
+						"obj-258",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-260",
+						0
+					],
+					"source": [
+						"obj-259",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						2
+					],
+					"source": [
+						"obj-260",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						1
+					],
+					"source": [
+						"obj-259",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						0
+					],
+					"source": [
+						"obj-259",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-260",
+						1
+					],
+					"source": [
+						"obj-262",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-263",
+						1
+					],
+					"source": [
+						"obj-261",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-263",
+						0
+					],
+					"source": [
+						"obj-261",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-264",
+						0
+					],
+					"source": [
+						"obj-263",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-265",
+						0
+					],
+					"source": [
+						"obj-264",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-269",
+						0
+					],
+					"source": [
+						"obj-268",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-268",
+						0
+					],
+					"source": [
+						"obj-267",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-272",
+						0
+					],
+					"source": [
+						"obj-271",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-271",
+						0
+					],
+					"source": [
+						"obj-270",
+						0
+					]
+				}
 			}
 		],
 		"parameters": {
-			"obj-15": [
-				"Alpha",
-				"Alpha",
+			"obj-17": [
+				"Model",
+				"Model",
 				0
 			],
-			"obj-20": [
-				"Temperature",
-				"Temperature",
-				0
-			],
-			"obj-24": [
-				"Seed",
-				"Seed",
-				0
-			],
-			"obj-28": [
-				"Sample A",
-				"Sample A",
-				0
-			],
-			"obj-33": [
-				"Sample B",
-				"Sample B",
-				0
-			],
-			"obj-37": [
-				"Edit B",
-				"Edit B",
+			"obj-38": [
+				"Spread",
+				"Spread",
 				0
 			],
 			"obj-40": [
-				"c0",
-				"c0",
+				"Seed",
+				"Seed",
 				0
 			],
 			"obj-41": [
-				"c1",
-				"c1",
-				0
-			],
-			"obj-42": [
-				"c2",
-				"c2",
-				0
-			],
-			"obj-43": [
-				"c3",
-				"c3",
-				0
-			],
-			"obj-44": [
-				"c4",
-				"c4",
-				0
-			],
-			"obj-45": [
-				"c5",
-				"c5",
-				0
-			],
-			"obj-46": [
-				"c6",
-				"c6",
+				"Fresh",
+				"Fresh",
 				0
 			],
 			"obj-47": [
-				"c7",
-				"c7",
+				"Sample A",
+				"Sample A",
+				0
+			],
+			"obj-53": [
+				"Sample B",
+				"Sample B",
 				0
 			],
 			"obj-58": [
-				"c_diatonic",
-				"c_diatonic",
+				"Rec A",
+				"Rec A",
 				0
 			],
 			"obj-61": [
-				"note_density",
-				"note_density",
+				"Rec B",
+				"Rec B",
 				0
 			],
-			"obj-64": [
-				"avg_interval",
-				"avg_interval",
+			"obj-66": [
+				"Alpha",
+				"Alpha",
 				0
 			],
-			"obj-67": [
-				"syncopation_16th",
-				"syncopation_16th",
+			"obj-71": [
+				"Learn",
+				"Learn",
 				0
 			],
-			"obj-70": [
-				"syncopation_8th",
-				"syncopation_8th",
+			"obj-76": [
+				"Temperature",
+				"Temperature",
 				0
 			],
-			"obj-74": [
+			"obj-80": [
+				"Noise seed",
+				"Noise seed",
+				0
+			],
+			"obj-83": [
+				"Link",
+				"Link",
+				0
+			],
+			"obj-89": [
 				"Preset",
 				"Preset",
 				0
 			],
-			"obj-77": [
+			"obj-92": [
 				"Save",
 				"Save",
 				0
 			],
-			"obj-82": [
+			"obj-97": [
 				"Load",
 				"Load",
+				0
+			],
+			"obj-102": [
+				"Edit B",
+				"Edit B",
+				0
+			],
+			"obj-105": [
+				"c0",
+				"c0",
+				0
+			],
+			"obj-106": [
+				"c1",
+				"c1",
+				0
+			],
+			"obj-107": [
+				"c2",
+				"c2",
+				0
+			],
+			"obj-108": [
+				"c3",
+				"c3",
+				0
+			],
+			"obj-109": [
+				"c4",
+				"c4",
+				0
+			],
+			"obj-110": [
+				"c5",
+				"c5",
+				0
+			],
+			"obj-111": [
+				"c6",
+				"c6",
+				0
+			],
+			"obj-112": [
+				"c7",
+				"c7",
+				0
+			],
+			"obj-133": [
+				"Attr 1",
+				"Attr 1",
+				0
+			],
+			"obj-144": [
+				"Attr 2",
+				"Attr 2",
+				0
+			],
+			"obj-155": [
+				"Attr 3",
+				"Attr 3",
+				0
+			],
+			"obj-166": [
+				"Attr 4",
+				"Attr 4",
+				0
+			],
+			"obj-177": [
+				"Attr 5",
+				"Attr 5",
+				0
+			],
+			"obj-188": [
+				"Attr 6",
+				"Attr 6",
+				0
+			],
+			"obj-199": [
+				"Attr 7",
+				"Attr 7",
+				0
+			],
+			"obj-210": [
+				"Attr 8",
+				"Attr 8",
+				0
+			],
+			"obj-267": [
+				"Start",
+				"Start",
+				0
+			],
+			"obj-270": [
+				"Stop",
+				"Stop",
 				0
 			],
 			"parameterbanks": {},

@@ -12,8 +12,8 @@
 		"rect": [
 			40.0,
 			80.0,
-			1900.0,
-			1100.0
+			2000.0,
+			1500.0
 		],
 		"bglocked": 0,
 		"openinpresentation": 0,
@@ -69,7 +69,7 @@
 						1100.0,
 						34.0
 					],
-					"text": "Start the server first:  musicvae serve  (or musicvae serve --model DIR).  This patch sends OSC to 127.0.0.1:9000 and listens on port 9001. Work left to right: fill slots A and B, morph with alpha, shape with coordinates and attributes; notes come back on the right and loop at the bpm."
+					"text": "Start the server first:  musicvae serve  (or --model DIR). This sends OSC to 127.0.0.1:9000 and listens on port 9001. Work left to right: fill slots A and B, morph with alpha, shape with coordinates and attributes; notes come back on the right and loop."
 				}
 			},
 			{
@@ -82,59 +82,64 @@
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						85.0,
-						300.0,
+						830.0,
+						330.0,
 						20.0
 					],
-					"text": "1  SLOTS A and B"
+					"text": "0  CONNECTION"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-4",
+					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						113.0,
-						130.0,
-						20.0
+						854.0,
+						330.0,
+						48.0
 					],
-					"text": "sampling temperature"
+					"text": "every message leaves through one sender; the model menu puts an address prefix in front"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-5",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						155.0,
-						113.0,
-						60.0,
-						20.0
-					],
-					"text": "seed"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-6",
 					"maxclass": "newobj",
-					"numinlets": 1,
+					"numinlets": 0,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
 						15.0,
-						135.0,
-						81.3,
+						900.0,
+						90.0,
 						22.0
 					],
-					"text": "loadmess 1."
+					"text": "r musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-6",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						15.0,
+						930.0,
+						60.0,
+						22.0
+					],
+					"text": "gate 2 1"
 				}
 			},
 			{
@@ -142,199 +147,77 @@
 					"id": "obj-7",
 					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
+					"numoutlets": 0,
 					"patching_rect": [
-						155.0,
-						135.0,
-						75.0,
+						15.0,
+						1140.0,
+						150.0,
 						22.0
 					],
-					"text": "loadmess 0"
+					"text": "udpsend 127.0.0.1 9000"
 				}
 			},
 			{
 				"box": {
-					"format": 6,
 					"id": "obj-8",
-					"maxclass": "flonum",
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 2,
+					"numoutlets": 3,
 					"outlettype": [
+						"",
 						"",
 						"bang"
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						15.0,
-						165.0,
-						60.0,
+						85.0,
+						960.0,
+						70.0,
 						22.0
-					]
+					],
+					"text": "t l l b"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-9",
-					"maxclass": "number",
-					"numinlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						155.0,
-						165.0,
-						60.0,
+						85.0,
+						990.0,
+						70.0,
 						22.0
-					]
+					],
+					"text": "zl slice 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-10",
-					"maxclass": "button",
-					"numinlets": 1,
-					"numoutlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
 					"outlettype": [
-						"bang"
+						"",
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						230.0,
-						135.0,
-						24.0,
-						24.0
-					]
+						165.0,
+						990.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-11",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						230.0,
-						165.0,
-						100.0,
-						22.0
-					],
-					"text": "random 100000"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-12",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						260.0,
-						137.0,
-						70.0,
-						20.0
-					],
-					"text": "new seed"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-13",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						15.0,
-						200.0,
-						160.0,
-						22.0
-					],
-					"text": "pak 1. 0"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-14",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						15.0,
-						235.0,
-						130.0,
-						22.0
-					],
-					"text": "prepend /sample a"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-15",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						15.0,
-						265.0,
-						90.0,
-						22.0
-					],
-					"text": "prepend set"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-16",
-					"maxclass": "button",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						15.0,
-						297.0,
-						24.0,
-						24.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-17",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						43.0,
-						299.0,
-						80.0,
-						20.0
-					],
-					"text": "sample A"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-18",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -342,96 +225,254 @@
 						""
 					],
 					"patching_rect": [
-						15.0,
-						330.0,
-						130.0,
+						245.0,
+						990.0,
+						55.0,
 						22.0
 					],
-					"text": "/sample a 1. 0"
+					"text": "zlclear"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-19",
+					"id": "obj-12",
 					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
 					"patching_rect": [
-						15.0,
-						363.0,
-						110.0,
+						85.0,
+						1020.0,
+						56.1,
 						22.0
 					],
-					"text": "s musicvae-out"
+					"text": "zl join"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-20",
+					"id": "obj-13",
 					"maxclass": "newobj",
-					"numinlets": 1,
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						85.0,
+						1050.0,
+						49.8,
+						22.0
+					],
+					"text": "zl rev"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-14",
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						185.0,
-						235.0,
-						130.0,
+						85.0,
+						1080.0,
+						87.6,
 						22.0
 					],
-					"text": "prepend /sample b"
+					"text": "sprintf %s%s"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-15",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						85.0,
+						1110.0,
+						56.1,
+						22.0
+					],
+					"text": "zl join"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-16",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						215.0,
+						880.0,
+						96.0,
+						20.0
+					],
+					"text": "Model"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-17",
+					"maxclass": "live.menu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						215.0,
+						900.0,
+						96.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Model",
+							"parameter_shortname": "Model",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"first",
+								"/drums",
+								"/melody"
+							]
+						}
+					},
+					"varname": "model"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-18",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						""
+					],
+					"patching_rect": [
+						215.0,
+						930.0,
+						45.0,
+						22.0
+					],
+					"text": "sel 0"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-19",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						265.0,
+						930.0,
+						30.0,
+						22.0
+					],
+					"text": "1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-20",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						300.0,
+						930.0,
+						30.0,
+						22.0
+					],
+					"text": "2"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-21",
 					"maxclass": "newobj",
-					"numinlets": 1,
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
-						""
+						"bang"
 					],
 					"patching_rect": [
-						185.0,
-						265.0,
-						90.0,
+						15.0,
+						1210.0,
+						70.0,
 						22.0
 					],
-					"text": "prepend set"
+					"text": "delay 300"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-22",
-					"maxclass": "button",
+					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
 					"outlettype": [
 						"bang"
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						185.0,
-						297.0,
-						24.0,
-						24.0
-					]
+						15.0,
+						1180.0,
+						70.0,
+						22.0
+					],
+					"text": "loadbang"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-23",
-					"maxclass": "comment",
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						213.0,
-						299.0,
-						80.0,
-						20.0
+					"numoutlets": 4,
+					"outlettype": [
+						"bang",
+						"bang",
+						"bang",
+						"bang"
 					],
-					"text": "sample B"
+					"patching_rect": [
+						15.0,
+						1240.0,
+						80.0,
+						22.0
+					],
+					"text": "t b b b b"
 				}
 			},
 			{
@@ -444,12 +485,12 @@
 						""
 					],
 					"patching_rect": [
-						185.0,
-						330.0,
-						130.0,
+						15.0,
+						1270.0,
+						43.5,
 						22.0
 					],
-					"text": "/sample b 1. 0"
+					"text": "/ping"
 				}
 			},
 			{
@@ -459,9 +500,9 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						185.0,
-						363.0,
-						110.0,
+						15.0,
+						1300.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -470,39 +511,6 @@
 			{
 				"box": {
 					"id": "obj-26",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						15.0,
-						390.0,
-						330.0,
-						34.0
-					],
-					"text": "the message boxes show what a click sends: /sample slot temperature seed"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-27",
-					"linecount": 3,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						15.0,
-						430.0,
-						330.0,
-						48.0
-					],
-					"text": "or encode a clip (pitch velocity start duration, in beats; at most 63 notes, since Max lists stop at 256 atoms). Edit the numbers, then click:"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-28",
-					"linecount": 3,
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -510,12 +518,45 @@
 						""
 					],
 					"patching_rect": [
-						15.0,
-						480.0,
-						330.0,
-						50.0
+						105.0,
+						1270.0,
+						56.1,
+						22.0
 					],
-					"text": "/encode a 60 100 0. 0.5 62 100 0.5 0.5 64 100 1. 0.5 65 100 1.5 0.5 67 100 2. 1. 65 100 3. 0.5 64 100 3.5 0.5 62 100 4. 1. 60 100 5. 2."
+					"text": "/status"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-27",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						105.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-28",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						195.0,
+						1270.0,
+						81.3,
+						22.0
+					],
+					"text": "/attributes"
 				}
 			},
 			{
@@ -525,9 +566,9 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						15.0,
-						528.0,
-						110.0,
+						195.0,
+						1300.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -536,7 +577,6 @@
 			{
 				"box": {
 					"id": "obj-30",
-					"linecount": 3,
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -544,12 +584,12 @@
 						""
 					],
 					"patching_rect": [
-						15.0,
-						555.0,
-						330.0,
-						50.0
+						285.0,
+						1270.0,
+						144.29999999999998,
+						22.0
 					],
-					"text": "/encode b 48 100 0. 1. 55 100 1. 1. 52 100 2. 1. 55 100 3. 1. 60 100 4. 0.5 59 100 4.5 0.5 55 100 5. 1. 52 100 6. 2."
+					"text": "/subscribe 9001 beats"
 				}
 			},
 			{
@@ -559,9 +599,9 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						15.0,
-						603.0,
-						110.0,
+						285.0,
+						1300.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -569,109 +609,326 @@
 			},
 			{
 				"box": {
+					"id": "obj-32",
+					"linecount": 2,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						115.0,
+						1225.0,
+						280.0,
+						34.0
+					],
+					"text": "on load: /ping, /status, /attributes, /subscribe (the replies fill tempo, temperature, loop length and the attribute menus; the subscription brings the playhead)"
+				}
+			},
+			{
+				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-32",
+					"id": "obj-33",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						640.0,
-						300.0,
+						85.0,
+						330.0,
 						20.0
 					],
-					"text": "0  CONNECTION"
+					"text": "1  SLOTS A and B"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-33",
+					"id": "obj-34",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						109.0,
+						330.0,
+						48.0
+					],
+					"text": "sample A / B draw a fresh seed per click ('fresh' off: reuse the seed); rec A / B: a keyboard take (serve --midi-in)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-35",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						15.0,
+						150.0,
+						80.0,
+						20.0
+					],
+					"text": "Spread"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-36",
+					"maxclass": "live.numbox",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						15.0,
+						170.0,
+						48.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Spread",
+							"parameter_shortname": "Spread",
+							"parameter_type": 0,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 4.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "sample-temperature"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-37",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						115.0,
+						150.0,
+						80.0,
+						20.0
+					],
+					"text": "Seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-38",
+					"maxclass": "live.numbox",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						115.0,
+						170.0,
+						48.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Seed",
+							"parameter_shortname": "Seed",
+							"parameter_type": 1,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 999999.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0
+						}
+					},
+					"varname": "seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-39",
+					"maxclass": "live.text",
+					"mode": 1,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						215.0,
+						170.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Fresh",
+							"parameter_shortname": "Fresh",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Fresh",
+					"texton": "Fresh",
+					"varname": "fresh-seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-40",
 					"maxclass": "newobj",
-					"numinlets": 0,
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						215.0,
+						200.0,
+						55.0,
+						22.0
+					],
+					"text": "gate 1 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-41",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						215.0,
+						230.0,
+						100.0,
+						22.0
+					],
+					"text": "random 1000000"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-42",
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
 						15.0,
-						670.0,
-						100.2,
-						22.0
-					],
-					"text": "r musicvae-out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-34",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						15.0,
-						700.0,
-						150.6,
-						22.0
-					],
-					"text": "udpsend 127.0.0.1 9000"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-35",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						180.0,
-						700.0,
+						260.0,
 						160.0,
-						34.0
+						22.0
 					],
-					"text": "every message of this patch leaves here"
+					"text": "pak 1. 0"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-36",
+					"id": "obj-43",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
 					"outlettype": [
-						"bang"
+						""
 					],
 					"patching_rect": [
 						15.0,
-						740.0,
-						62.4,
+						290.0,
+						130.0,
 						22.0
 					],
-					"text": "loadbang"
+					"text": "prepend /sample a"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-37",
+					"id": "obj-44",
 					"maxclass": "newobj",
-					"numinlets": 2,
+					"numinlets": 1,
 					"numoutlets": 1,
 					"outlettype": [
-						"bang"
+						""
 					],
 					"patching_rect": [
 						15.0,
-						770.0,
-						68.69999999999999,
+						320.0,
+						90.0,
 						22.0
 					],
-					"text": "delay 300"
+					"text": "prepend set"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-38",
+					"id": "obj-45",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						15.0,
+						350.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Sample A",
+							"parameter_shortname": "Sample A",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Sample A",
+					"texton": "Sample A",
+					"varname": "sample-a"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-46",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -681,8 +938,8 @@
 					],
 					"patching_rect": [
 						15.0,
-						800.0,
-						43.5,
+						380.0,
+						50.0,
 						22.0
 					],
 					"text": "t b b"
@@ -690,7 +947,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-39",
+					"id": "obj-47",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -699,182 +956,26 @@
 					],
 					"patching_rect": [
 						15.0,
-						835.0,
-						43.5,
+						410.0,
+						130.0,
 						22.0
 					],
-					"text": "/ping"
+					"text": "/sample a 1. 0"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-40",
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						75.0,
-						835.0,
-						56.1,
-						22.0
-					],
-					"text": "/status"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-41",
+					"id": "obj-48",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						15.0,
-						870.0,
-						100.2,
+						440.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-42",
-					"linecount": 4,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						145.0,
-						800.0,
-						200.0,
-						62.0
-					],
-					"text": "on load: /ping (the light in section 7 flashes) and /status (fills tempo, temperature and loop length); click them to ask again"
-				}
-			},
-			{
-				"box": {
-					"fontface": 1,
-					"fontsize": 14.0,
-					"id": "obj-43",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						380.0,
-						85.0,
-						260.0,
-						20.0
-					],
-					"text": "2  MORPH  A -> B  (alpha)"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-44",
-					"linecount": 3,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						380.0,
-						110.0,
-						250.0,
-						48.0
-					],
-					"text": "MIDI controller: CC 1 (mod wheel) moves alpha through [ctlin 1]; or use Max's MIDI Mapping mode on the slider (it is a mappable parameter)"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-45",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"int",
-						"int"
-					],
-					"patching_rect": [
-						380.0,
-						160.0,
-						56.1,
-						22.0
-					],
-					"text": "ctlin 1"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-46",
-					"maxclass": "newobj",
-					"numinlets": 6,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						380.0,
-						190.0,
-						120.0,
-						22.0
-					],
-					"text": "scale 0 127 0. 1."
-				}
-			},
-			{
-				"box": {
-					"floatoutput": 1,
-					"id": "obj-47",
-					"maxclass": "slider",
-					"min": 0.0,
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"parameter_enable": 1,
-					"patching_rect": [
-						380.0,
-						225.0,
-						250.0,
-						26.0
-					],
-					"saved_attribute_attributes": {
-						"valueof": {
-							"parameter_longname": "alpha",
-							"parameter_shortname": "alpha",
-							"parameter_type": 0,
-							"parameter_mmin": 0.0,
-							"parameter_mmax": 1.0,
-							"parameter_unitstyle": 1
-						}
-					},
-					"size": 1.0,
-					"varname": "alpha"
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-48",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						380.0,
-						260.0,
-						60.0,
-						22.0
-					]
 				}
 			},
 			{
@@ -887,12 +988,12 @@
 						""
 					],
 					"patching_rect": [
-						380.0,
-						295.0,
-						100.0,
+						185.0,
+						290.0,
+						130.0,
 						22.0
 					],
-					"text": "prepend /alpha"
+					"text": "prepend /sample b"
 				}
 			},
 			{
@@ -900,11 +1001,107 @@
 					"id": "obj-50",
 					"maxclass": "newobj",
 					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						185.0,
+						320.0,
+						90.0,
+						22.0
+					],
+					"text": "prepend set"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-51",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						185.0,
+						350.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Sample B",
+							"parameter_shortname": "Sample B",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Sample B",
+					"texton": "Sample B",
+					"varname": "sample-b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-52",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"bang"
+					],
+					"patching_rect": [
+						185.0,
+						380.0,
+						50.0,
+						22.0
+					],
+					"text": "t b b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-53",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						185.0,
+						410.0,
+						130.0,
+						22.0
+					],
+					"text": "/sample b 1. 0"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-54",
+					"maxclass": "newobj",
+					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						380.0,
-						325.0,
-						110.0,
+						185.0,
+						440.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -912,179 +1109,150 @@
 			},
 			{
 				"box": {
-					"id": "obj-51",
-					"maxclass": "newobj",
-					"numinlets": 0,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						500.0,
-						260.0,
-						150.0,
-						22.0
-					],
-					"text": "r musicvae-resend-alpha"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-52",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						500.0,
-						295.0,
-						40.0,
-						22.0
-					],
-					"text": "f"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-53",
-					"linecount": 3,
+					"id": "obj-55",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						545.0,
-						295.0,
-						110.0,
-						48.0
-					],
-					"text": "alpha is re-sent after a coordinate change, so the new slot is heard"
-				}
-			},
-			{
-				"box": {
-					"fontface": 1,
-					"fontsize": 14.0,
-					"id": "obj-54",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						380.0,
-						370.0,
-						260.0,
+						15.0,
+						470.0,
+						330.0,
 						20.0
 					],
-					"text": "3  DECODING and TEMPO"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-55",
-					"linecount": 3,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						380.0,
-						395.0,
-						250.0,
-						48.0
-					],
-					"text": "the server's /status reply (model provider z_size bars steps temperature bpm) fills both boxes when the patch opens"
+					"text": "the message boxes show what a click sends: /sample slot spread seed"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-56",
-					"maxclass": "newobj",
-					"numinlets": 0,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						380.0,
-						442.0,
-						120.0,
-						22.0
-					],
-					"text": "r musicvae-status"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-57",
-					"maxclass": "newobj",
-					"numinlets": 2,
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
 						""
 					],
+					"parameter_enable": 1,
 					"patching_rect": [
-						380.0,
-						502.0,
-						60.0,
+						15.0,
+						495.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Rec A",
+							"parameter_shortname": "Rec A",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Rec A",
+					"texton": "Rec A",
+					"varname": "record-a"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-57",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						15.0,
+						525.0,
+						68.69999999999999,
 						22.0
 					],
-					"text": "zl nth 6"
+					"text": "/record a"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-58",
 					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						""
-					],
+					"numinlets": 1,
+					"numoutlets": 0,
 					"patching_rect": [
-						530.0,
-						502.0,
-						60.0,
+						15.0,
+						555.0,
+						90.0,
 						22.0
 					],
-					"text": "zl nth 7"
+					"text": "s musicvae-out"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-59",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						380.0,
-						535.0,
-						130.0,
-						34.0
-					],
-					"text": "temperature (0 = most likely notes)"
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-60",
-					"maxclass": "flonum",
+					"maxclass": "live.text",
+					"mode": 0,
 					"numinlets": 1,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						380.0,
-						570.0,
-						60.0,
+						185.0,
+						495.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Rec B",
+							"parameter_shortname": "Rec B",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Rec B",
+					"texton": "Rec B",
+					"varname": "record-b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-60",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						185.0,
+						525.0,
+						68.69999999999999,
 						22.0
-					]
+					],
+					"text": "/record b"
 				}
 			},
 			{
@@ -1092,29 +1260,11 @@
 					"id": "obj-61",
 					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						380.0,
-						600.0,
-						135.0,
-						22.0
-					],
-					"text": "prepend /temperature"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-62",
-					"maxclass": "newobj",
-					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						380.0,
-						630.0,
-						110.0,
+						185.0,
+						555.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -1122,58 +1272,71 @@
 			},
 			{
 				"box": {
-					"id": "obj-63",
-					"linecount": 2,
+					"id": "obj-62",
+					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						530.0,
-						535.0,
-						130.0,
-						34.0
+						15.0,
+						590.0,
+						330.0,
+						48.0
 					],
-					"text": "bpm (this loop, the server's MIDI and audio)"
+					"text": "or encode a clip (pitch velocity start duration, in beats; at most 63 notes: Max lists stop at 256 atoms). Edit the numbers, then click:"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-63",
+					"linecount": 3,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						15.0,
+						640.0,
+						330.0,
+						50.0
+					],
+					"text": "/encode a 60 100 0 0.5 62 100 0.5 0.5 64 100 1 0.5 65 100 1.5 0.5 67 100 2 1 65 100 3 0.5 64 100 3.5 0.5 62 100 4 1 60 100 5 2"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-64",
-					"maxclass": "number",
-					"maximum": 400,
-					"minimum": 20,
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
+					"numoutlets": 0,
 					"patching_rect": [
-						530.0,
-						570.0,
-						60.0,
+						15.0,
+						698.0,
+						90.0,
 						22.0
-					]
+					],
+					"text": "s musicvae-out"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-65",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"linecount": 3,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"outlettype": [
-						"int",
-						"int"
+						""
 					],
 					"patching_rect": [
-						530.0,
-						600.0,
-						60.0,
-						22.0
+						15.0,
+						720.0,
+						330.0,
+						50.0
 					],
-					"text": "t i i"
+					"text": "/encode b 48 100 0 1 55 100 1 1 52 100 2 1 55 100 3 1 60 100 4 0.5 59 100 4.5 0.5 55 100 5 1 52 100 6 2"
 				}
 			},
 			{
@@ -1183,42 +1346,9 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						585.0,
-						630.0,
-						100.0,
-						22.0
-					],
-					"text": "s musicvae-bpm"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-67",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						530.0,
-						660.0,
+						15.0,
+						778.0,
 						90.0,
-						22.0
-					],
-					"text": "prepend /bpm"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-68",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						530.0,
-						690.0,
-						110.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -1228,66 +1358,104 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-69",
+					"id": "obj-67",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						380.0,
-						740.0,
-						200.0,
+						85.0,
+						330.0,
 						20.0
 					],
-					"text": "4  PRESETS"
+					"text": "2  MORPH A -> B (alpha)"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-70",
+					"id": "obj-68",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						380.0,
-						765.0,
-						260.0,
+						109.0,
+						330.0,
 						48.0
 					],
-					"text": "pick a name, then click save or load (both slots, alpha and attributes; the server keeps them on disk)"
+					"text": "CC 1 (mod wheel) moves alpha; 'learn' asks the server to bind the next CC moved to alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-69",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						205.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Alpha",
+							"parameter_shortname": "Alpha",
+							"parameter_type": 0,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-70",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"int",
+						"int"
+					],
+					"patching_rect": [
+						380.0,
+						145.0,
+						60.0,
+						22.0
+					],
+					"text": "ctlin 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-71",
-					"items": [
-						"verse",
-						",",
-						"chorus",
-						",",
-						"bridge",
-						",",
-						"drop",
-						",",
-						"intro",
-						",",
-						"outro"
-					],
-					"maxclass": "umenu",
-					"numinlets": 1,
-					"numoutlets": 3,
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"outlettype": [
-						"int",
-						"",
-						""
+						"float"
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
 						380.0,
-						815.0,
-						120.0,
+						175.0,
+						50.0,
 						22.0
-					]
+					],
+					"text": "/ 127."
 				}
 			},
 			{
@@ -1301,7 +1469,669 @@
 					],
 					"patching_rect": [
 						380.0,
-						850.0,
+						265.0,
+						100.2,
+						22.0
+					],
+					"text": "prepend /alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-73",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						295.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-74",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						480.0,
+						205.0,
+						150.0,
+						22.0
+					],
+					"text": "r musicvae-resend-alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-75",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"float"
+					],
+					"patching_rect": [
+						480.0,
+						235.0,
+						40.0,
+						22.0
+					],
+					"text": "f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-76",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						560.0,
+						265.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Learn",
+							"parameter_shortname": "Learn",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Learn",
+					"texton": "Learn",
+					"varname": "learn"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-77",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						560.0,
+						295.0,
+						87.6,
+						22.0
+					],
+					"text": "/learn alpha"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-78",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						560.0,
+						325.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-79",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						370.0,
+						330.0,
+						20.0
+					],
+					"text": "3  DECODING and TEMPO"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-80",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						394.0,
+						330.0,
+						48.0
+					],
+					"text": "temperature 0 = most likely notes; noise seed = the decoder's sampling noise; /status fills temperature and bpm when the patch opens; Link: the server follows an Ableton Link session"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-81",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						440.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Temperature",
+							"parameter_shortname": "Temperature",
+							"parameter_type": 0,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "temperature"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-82",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						495.0,
+						138.0,
+						22.0
+					],
+					"text": "prepend /temperature"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-83",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						525.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-84",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						500.0,
+						442.0,
+						80.0,
+						20.0
+					],
+					"text": "Noise seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-85",
+					"maxclass": "live.numbox",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						500.0,
+						462.0,
+						48.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Noise seed",
+							"parameter_shortname": "Noise seed",
+							"parameter_type": 1,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 999999.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0
+						}
+					},
+					"varname": "noise-seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-86",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						500.0,
+						495.0,
+						93.89999999999999,
+						22.0
+					],
+					"text": "prepend /seed"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-87",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						500.0,
+						525.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-88",
+					"maxclass": "live.text",
+					"mode": 1,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						600.0,
+						462.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Link",
+							"parameter_shortname": "Link",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Link",
+					"texton": "Link",
+					"varname": "link"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-89",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						600.0,
+						495.0,
+						93.89999999999999,
+						22.0
+					],
+					"text": "prepend /link"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-90",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						600.0,
+						525.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-91",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						562.0,
+						80.0,
+						20.0
+					],
+					"text": "BPM"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-92",
+					"maxclass": "live.numbox",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						582.0,
+						48.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "BPM",
+							"parameter_shortname": "BPM",
+							"parameter_type": 1,
+							"parameter_mmin": 20.0,
+							"parameter_mmax": 400.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								120.0
+							],
+							"parameter_unitstyle": 0
+						}
+					},
+					"varname": "bpm"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-93",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"float",
+						"float"
+					],
+					"patching_rect": [
+						380.0,
+						610.0,
+						50.0,
+						22.0
+					],
+					"text": "t f f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-94",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						480.0,
+						640.0,
+						100.0,
+						22.0
+					],
+					"text": "s musicvae-bpm"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-95",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						640.0,
+						87.6,
+						22.0
+					],
+					"text": "prepend /bpm"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-96",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						670.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-97",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						530.0,
+						550.0,
+						120.0,
+						22.0
+					],
+					"text": "r musicvae-status"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-98",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						530.0,
+						580.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-99",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						610.0,
+						580.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 7"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-100",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						800.0,
+						330.0,
+						20.0
+					],
+					"text": "4  PRESETS"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-101",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						824.0,
+						330.0,
+						48.0
+					],
+					"text": "both slots, alpha and attributes; the server keeps them on disk"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-102",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						380.0,
+						855.0,
+						96.0,
+						20.0
+					],
+					"text": "Preset"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-103",
+					"maxclass": "live.menu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						875.0,
+						96.0,
+						15.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Preset",
+							"parameter_shortname": "Preset",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 5.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"verse",
+								"chorus",
+								"bridge",
+								"drop",
+								"intro",
+								"outro"
+							]
+						}
+					},
+					"varname": "preset"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-104",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						380.0,
+						905.0,
 						130.0,
 						22.0
 					],
@@ -1310,7 +2140,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-73",
+					"id": "obj-105",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1319,7 +2149,7 @@
 					],
 					"patching_rect": [
 						380.0,
-						880.0,
+						935.0,
 						90.0,
 						22.0
 					],
@@ -1328,7 +2158,48 @@
 			},
 			{
 				"box": {
-					"id": "obj-74",
+					"id": "obj-106",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						380.0,
+						965.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Save",
+							"parameter_shortname": "Save",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Save",
+					"texton": "Save",
+					"varname": "save"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-107",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1337,7 +2208,7 @@
 					],
 					"patching_rect": [
 						380.0,
-						912.0,
+						995.0,
 						130.0,
 						22.0
 					],
@@ -1346,14 +2217,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-75",
+					"id": "obj-108",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
 						380.0,
-						945.0,
-						110.0,
+						1025.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -1361,7 +2232,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-76",
+					"id": "obj-109",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1369,8 +2240,8 @@
 						""
 					],
 					"patching_rect": [
-						520.0,
-						850.0,
+						530.0,
+						905.0,
 						130.0,
 						22.0
 					],
@@ -1379,7 +2250,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-77",
+					"id": "obj-110",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1387,8 +2258,8 @@
 						""
 					],
 					"patching_rect": [
-						520.0,
-						880.0,
+						530.0,
+						935.0,
 						90.0,
 						22.0
 					],
@@ -1397,7 +2268,48 @@
 			},
 			{
 				"box": {
-					"id": "obj-78",
+					"id": "obj-111",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						530.0,
+						965.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Load",
+							"parameter_shortname": "Load",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Load",
+					"texton": "Load",
+					"varname": "load"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-112",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1405,8 +2317,8 @@
 						""
 					],
 					"patching_rect": [
-						520.0,
-						912.0,
+						530.0,
+						995.0,
 						130.0,
 						22.0
 					],
@@ -1415,14 +2327,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-79",
+					"id": "obj-113",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						520.0,
-						945.0,
-						110.0,
+						530.0,
+						1025.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -1432,14 +2344,14 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-80",
+					"id": "obj-114",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						680.0,
+						740.0,
 						85.0,
-						300.0,
+						330.0,
 						20.0
 					],
 					"text": "5  LATENT COORDINATES"
@@ -1447,56 +2359,64 @@
 			},
 			{
 				"box": {
-					"id": "obj-81",
-					"linecount": 2,
+					"id": "obj-115",
+					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						680.0,
-						110.0,
-						440.0,
-						34.0
+						740.0,
+						109.0,
+						330.0,
+						48.0
 					],
-					"text": "eight principal directions of the latent space, in standard deviations (-3..3). They set the slot chosen here, then alpha is re-sent:"
+					"text": "principal directions of the latent space in standard deviations; they set slot A (or B), then alpha is re-sent so the morph is heard"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-82",
-					"maxclass": "toggle",
+					"id": "obj-116",
+					"maxclass": "live.text",
+					"mode": 1,
 					"numinlets": 1,
-					"numoutlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
-						"int"
+						"",
+						""
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						680.0,
-						147.0,
-						22.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-83",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						708.0,
-						148.0,
-						170.0,
+						740.0,
+						155.0,
+						48.0,
 						20.0
 					],
-					"text": "off: slot A   on: slot B"
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Edit B",
+							"parameter_shortname": "Edit B",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Edit B",
+					"texton": "Edit B",
+					"varname": "coords-slot"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-84",
+					"id": "obj-117",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1504,8 +2424,8 @@
 						"int"
 					],
 					"patching_rect": [
-						880.0,
-						147.0,
+						810.0,
+						155.0,
 						35.0,
 						22.0
 					],
@@ -1514,40 +2434,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-85",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						930.0,
-						147.0,
-						110.0,
-						22.0
-					],
-					"text": "loadmess set 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-86",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1045.0,
-						148.0,
-						110.0,
-						20.0
-					],
-					"text": "centre the dials"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-87",
+					"id": "obj-118",
 					"maxclass": "newobj",
 					"numinlets": 8,
 					"numoutlets": 1,
@@ -1555,8 +2442,8 @@
 						""
 					],
 					"patching_rect": [
-						680.0,
-						340.0,
+						740.0,
+						245.0,
 						440.0,
 						22.0
 					],
@@ -1565,727 +2452,279 @@
 			},
 			{
 				"box": {
-					"id": "obj-88",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						690.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c0"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-89",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						680.0,
-						205.0,
-						40.0,
-						40.0
-					],
-					"size": 121.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-90",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						680.0,
-						250.0,
-						40.0,
-						22.0
-					],
-					"text": "- 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-91",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						680.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-92",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						680.0,
-						305.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-93",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						745.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c1"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-94",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						735.0,
-						205.0,
-						40.0,
-						40.0
-					],
-					"size": 121.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-95",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						735.0,
-						250.0,
-						40.0,
-						22.0
-					],
-					"text": "- 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-96",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						735.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-97",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						735.0,
-						305.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-98",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						800.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c2"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-99",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						790.0,
-						205.0,
-						40.0,
-						40.0
-					],
-					"size": 121.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-100",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						790.0,
-						250.0,
-						40.0,
-						22.0
-					],
-					"text": "- 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-101",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						790.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-102",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						790.0,
-						305.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-103",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						855.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c3"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-104",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						845.0,
-						205.0,
-						40.0,
-						40.0
-					],
-					"size": 121.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-105",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						845.0,
-						250.0,
-						40.0,
-						22.0
-					],
-					"text": "- 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-106",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						845.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-107",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						845.0,
-						305.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-108",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						910.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c4"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-109",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						900.0,
-						205.0,
-						40.0,
-						40.0
-					],
-					"size": 121.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-110",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						900.0,
-						250.0,
-						40.0,
-						22.0
-					],
-					"text": "- 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-111",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						900.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-112",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						900.0,
-						305.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-113",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						965.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c5"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-114",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						955.0,
-						205.0,
-						40.0,
-						40.0
-					],
-					"size": 121.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-115",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"patching_rect": [
-						955.0,
-						250.0,
-						40.0,
-						22.0
-					],
-					"text": "- 60"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-116",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						955.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-117",
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						955.0,
-						305.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-118",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1020.0,
-						185.0,
-						30.0,
-						20.0
-					],
-					"text": "c6"
-				}
-			},
-			{
-				"box": {
 					"id": "obj-119",
-					"maxclass": "dial",
+					"maxclass": "live.dial",
 					"numinlets": 1,
-					"numoutlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						"float"
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						1010.0,
-						205.0,
-						40.0,
-						40.0
+						740.0,
+						185.0,
+						44.0,
+						48.0
 					],
-					"size": 121.0
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c0",
+							"parameter_shortname": "c0",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c0"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-120",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
-						"int"
+						"",
+						"float"
 					],
+					"parameter_enable": 1,
 					"patching_rect": [
-						1010.0,
-						250.0,
-						40.0,
-						22.0
+						795.0,
+						185.0,
+						44.0,
+						48.0
 					],
-					"text": "- 60"
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c1",
+							"parameter_shortname": "c1",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-121",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						1010.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-122",
-					"maxclass": "flonum",
+					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						"float"
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						1010.0,
-						305.0,
-						50.0,
-						22.0
-					]
+						850.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c2",
+							"parameter_shortname": "c2",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-122",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						905.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c3",
+							"parameter_shortname": "c3",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c3"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-123",
-					"maxclass": "comment",
+					"maxclass": "live.dial",
 					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1075.0,
-						185.0,
-						30.0,
-						20.0
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
 					],
-					"text": "c7"
+					"parameter_enable": 1,
+					"patching_rect": [
+						960.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c4",
+							"parameter_shortname": "c4",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c4"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-124",
-					"maxclass": "dial",
+					"maxclass": "live.dial",
 					"numinlets": 1,
-					"numoutlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						"float"
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						1065.0,
-						205.0,
-						40.0,
-						40.0
+						1015.0,
+						185.0,
+						44.0,
+						48.0
 					],
-					"size": 121.0
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c5",
+							"parameter_shortname": "c5",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c5"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-125",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
-						"int"
+						"",
+						"float"
 					],
+					"parameter_enable": 1,
 					"patching_rect": [
-						1065.0,
-						250.0,
-						40.0,
-						22.0
+						1070.0,
+						185.0,
+						44.0,
+						48.0
 					],
-					"text": "- 60"
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c6",
+							"parameter_shortname": "c6",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c6"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-126",
-					"maxclass": "newobj",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"patching_rect": [
-						1065.0,
-						277.0,
-						40.0,
-						22.0
-					],
-					"text": "/ 20."
-				}
-			},
-			{
-				"box": {
-					"format": 6,
-					"id": "obj-127",
-					"maxclass": "flonum",
+					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						"float"
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						1065.0,
-						305.0,
-						50.0,
-						22.0
-					]
+						1125.0,
+						185.0,
+						44.0,
+						48.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "c7",
+							"parameter_shortname": "c7",
+							"parameter_type": 0,
+							"parameter_mmin": -3.0,
+							"parameter_mmax": 3.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "c7"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-128",
+					"id": "obj-127",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2294,8 +2733,8 @@
 						""
 					],
 					"patching_rect": [
-						680.0,
-						375.0,
+						740.0,
+						275.0,
 						60.0,
 						22.0
 					],
@@ -2304,22 +2743,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-129",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						750.0,
-						375.0,
-						140.0,
-						20.0
-					],
-					"text": "dial 0..120 -> -3..3"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-130",
+					"id": "obj-128",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2327,8 +2751,8 @@
 						""
 					],
 					"patching_rect": [
-						680.0,
-						410.0,
+						740.0,
+						310.0,
 						130.0,
 						22.0
 					],
@@ -2337,7 +2761,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-131",
+					"id": "obj-129",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2346,8 +2770,8 @@
 						""
 					],
 					"patching_rect": [
-						680.0,
-						440.0,
+						740.0,
+						340.0,
 						50.0,
 						22.0
 					],
@@ -2356,28 +2780,13 @@
 			},
 			{
 				"box": {
-					"id": "obj-132",
+					"id": "obj-130",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						710.0,
-						475.0,
-						110.0,
-						22.0
-					],
-					"text": "s musicvae-out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-133",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						680.0,
-						510.0,
+						740.0,
+						400.0,
 						150.0,
 						22.0
 					],
@@ -2386,7 +2795,22 @@
 			},
 			{
 				"box": {
-					"id": "obj-134",
+					"id": "obj-131",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						770.0,
+						370.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-132",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2394,8 +2818,8 @@
 						""
 					],
 					"patching_rect": [
-						900.0,
-						410.0,
+						960.0,
+						310.0,
 						130.0,
 						22.0
 					],
@@ -2404,7 +2828,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-135",
+					"id": "obj-133",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2413,8 +2837,8 @@
 						""
 					],
 					"patching_rect": [
-						900.0,
-						440.0,
+						960.0,
+						340.0,
 						50.0,
 						22.0
 					],
@@ -2423,28 +2847,13 @@
 			},
 			{
 				"box": {
-					"id": "obj-136",
+					"id": "obj-134",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						930.0,
-						475.0,
-						110.0,
-						22.0
-					],
-					"text": "s musicvae-out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-137",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						900.0,
-						510.0,
+						960.0,
+						400.0,
 						150.0,
 						22.0
 					],
@@ -2453,16 +2862,31 @@
 			},
 			{
 				"box": {
+					"id": "obj-135",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						990.0,
+						370.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-138",
+					"id": "obj-136",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						680.0,
-						650.0,
-						300.0,
+						740.0,
+						520.0,
+						330.0,
 						20.0
 					],
 					"text": "6  ATTRIBUTES"
@@ -2470,216 +2894,276 @@
 			},
 			{
 				"box": {
-					"id": "obj-139",
-					"linecount": 2,
+					"id": "obj-137",
+					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						680.0,
-						675.0,
-						440.0,
-						34.0
+						740.0,
+						544.0,
+						330.0,
+						48.0
 					],
-					"text": "push the current point along a musical attribute (amount -2..2, centre = 0); c_diatonic and avg_interval need a melody model"
+					"text": "each row's menu lists the model's attributes (the server's /attributes reply); amount -2..2 along the chosen one"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-140",
+					"id": "obj-138",
 					"maxclass": "newobj",
-					"numinlets": 1,
+					"numinlets": 0,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						680.0,
-						712.0,
-						110.0,
+						740.0,
+						595.0,
+						130.0,
 						22.0
 					],
-					"text": "loadmess set 50"
+					"text": "r musicvae-attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-139",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"bang"
+					],
+					"patching_rect": [
+						740.0,
+						625.0,
+						70.0,
+						22.0
+					],
+					"text": "t l l b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-140",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						890.0,
+						625.0,
+						45.0,
+						22.0
+					],
+					"text": "clear"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-141",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						800.0,
-						712.0,
-						260.0,
-						20.0
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
 					],
-					"text": "centre the dials; dial 0..100 -> -2..2"
+					"patching_rect": [
+						940.0,
+						625.0,
+						30.0,
+						22.0
+					],
+					"text": "0"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-142",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
 					"outlettype": [
-						"float"
+						"",
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						720.0,
-						745.0,
-						36.0,
-						36.0
+						815.0,
+						655.0,
+						65.0,
+						22.0
 					],
-					"size": 101.0
+					"text": "zl iter 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-143",
 					"maxclass": "newobj",
-					"numinlets": 6,
+					"numinlets": 1,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						765.0,
-						752.0,
-						110.0,
+						890.0,
+						655.0,
+						100.0,
 						22.0
 					],
-					"text": "scale 0 100 -2. 2."
+					"text": "prepend append"
 				}
 			},
 			{
 				"box": {
-					"format": 6,
 					"id": "obj-144",
-					"maxclass": "flonum",
-					"numinlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						880.0,
-						752.0,
-						55.0,
+						740.0,
+						695.0,
+						60.0,
 						22.0
-					]
+					],
+					"text": "zl nth 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-145",
-					"maxclass": "newobj",
-					"numinlets": 1,
+					"maxclass": "message",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						942.0,
-						752.0,
-						210.0,
+						805.0,
+						695.0,
+						30.0,
 						22.0
 					],
-					"text": "prepend /attribute c_diatonic"
+					"text": "0"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-146",
-					"maxclass": "newobj",
+					"maxclass": "umenu",
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
 					"patching_rect": [
-						942.0,
-						777.0,
+						840.0,
+						695.0,
 						110.0,
 						22.0
 					],
-					"text": "s musicvae-out"
+					"varname": "attribute-1-name"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-147",
-					"maxclass": "dial",
+					"maxclass": "live.dial",
 					"numinlets": 1,
-					"numoutlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						"float"
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						720.0,
-						800.0,
-						36.0,
-						36.0
+						955.0,
+						695.0,
+						44.0,
+						38.0
 					],
-					"size": 101.0
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 1",
+							"parameter_shortname": "Attr 1",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-148",
 					"maxclass": "newobj",
-					"numinlets": 6,
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
-						""
+						"int"
 					],
 					"patching_rect": [
-						765.0,
-						807.0,
-						110.0,
+						840.0,
+						721.0,
+						35.0,
 						22.0
 					],
-					"text": "scale 0 100 -2. 2."
+					"text": "+ 1"
 				}
 			},
 			{
 				"box": {
-					"format": 6,
 					"id": "obj-149",
-					"maxclass": "flonum",
-					"numinlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
 						880.0,
-						807.0,
-						55.0,
+						721.0,
+						45.0,
 						22.0
-					]
+					],
+					"text": "zl reg"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-150",
 					"maxclass": "newobj",
-					"numinlets": 1,
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						942.0,
-						807.0,
-						210.0,
+						930.0,
+						721.0,
+						65.0,
 						22.0
 					],
-					"text": "prepend /attribute note_density"
+					"text": "pack s 0."
 				}
 			},
 			{
@@ -2687,251 +3171,271 @@
 					"id": "obj-151",
 					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
 					"patching_rect": [
-						942.0,
-						832.0,
-						110.0,
+						1000.0,
+						721.0,
+						40.0,
 						22.0
 					],
-					"text": "s musicvae-out"
+					"text": "t b f"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-152",
-					"maxclass": "dial",
-					"numinlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
-						"float"
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						720.0,
-						855.0,
-						36.0,
-						36.0
+						1045.0,
+						721.0,
+						40.0,
+						22.0
 					],
-					"size": 101.0
+					"text": "gate 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-153",
 					"maxclass": "newobj",
-					"numinlets": 6,
+					"numinlets": 1,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						765.0,
-						862.0,
-						110.0,
+						1090.0,
+						721.0,
+						115.0,
 						22.0
 					],
-					"text": "scale 0 100 -2. 2."
+					"text": "prepend /attribute"
 				}
 			},
 			{
 				"box": {
-					"format": 6,
 					"id": "obj-154",
-					"maxclass": "flonum",
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
+					"numoutlets": 0,
 					"patching_rect": [
-						880.0,
-						862.0,
-						55.0,
+						1210.0,
+						721.0,
+						90.0,
 						22.0
-					]
+					],
+					"text": "s musicvae-out"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-155",
 					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
+					"numinlets": 2,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						""
 					],
 					"patching_rect": [
-						942.0,
-						862.0,
-						210.0,
+						740.0,
+						749.0,
+						60.0,
 						22.0
 					],
-					"text": "prepend /attribute avg_interval"
+					"text": "zl nth 2"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-156",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						942.0,
-						887.0,
-						110.0,
-						22.0
-					],
-					"text": "s musicvae-out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-157",
-					"maxclass": "dial",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"float"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						720.0,
-						910.0,
-						36.0,
-						36.0
-					],
-					"size": 101.0
-				}
-			},
-			{
-				"box": {
-					"id": "obj-158",
-					"maxclass": "newobj",
-					"numinlets": 6,
+					"maxclass": "message",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						765.0,
-						917.0,
-						110.0,
+						805.0,
+						749.0,
+						30.0,
 						22.0
 					],
-					"text": "scale 0 100 -2. 2."
+					"text": "1"
 				}
 			},
 			{
 				"box": {
-					"format": 6,
-					"id": "obj-159",
-					"maxclass": "flonum",
+					"id": "obj-157",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						749.0,
+						110.0,
+						22.0
+					],
+					"varname": "attribute-2-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-158",
+					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
 					"outlettype": [
 						"",
-						"bang"
+						"float"
 					],
-					"parameter_enable": 0,
+					"parameter_enable": 1,
 					"patching_rect": [
-						880.0,
-						917.0,
-						55.0,
+						955.0,
+						749.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 2",
+							"parameter_shortname": "Attr 2",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-159",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						775.0,
+						35.0,
 						22.0
-					]
+					],
+					"text": "+ 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-160",
 					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 1,
+					"numinlets": 2,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						""
 					],
 					"patching_rect": [
-						942.0,
-						917.0,
-						210.0,
+						880.0,
+						775.0,
+						45.0,
 						22.0
 					],
-					"text": "prepend /attribute syncopation_16th"
+					"text": "zl reg"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-161",
 					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
 					"patching_rect": [
-						942.0,
-						942.0,
-						110.0,
+						930.0,
+						775.0,
+						65.0,
 						22.0
 					],
-					"text": "s musicvae-out"
+					"text": "pack s 0."
 				}
 			},
 			{
 				"box": {
 					"id": "obj-162",
-					"maxclass": "dial",
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
+						"bang",
 						"float"
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						720.0,
-						965.0,
-						36.0,
-						36.0
+						1000.0,
+						775.0,
+						40.0,
+						22.0
 					],
-					"size": 101.0
+					"text": "t b f"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-163",
 					"maxclass": "newobj",
-					"numinlets": 6,
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						765.0,
-						972.0,
-						110.0,
+						1045.0,
+						775.0,
+						40.0,
 						22.0
 					],
-					"text": "scale 0 100 -2. 2."
+					"text": "gate 1"
 				}
 			},
 			{
 				"box": {
-					"format": 6,
 					"id": "obj-164",
-					"maxclass": "flonum",
+					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 2,
+					"numoutlets": 1,
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						880.0,
-						972.0,
-						55.0,
+						1090.0,
+						775.0,
+						115.0,
 						22.0
-					]
+					],
+					"text": "prepend /attribute"
 				}
 			},
 			{
@@ -2939,29 +3443,11 @@
 					"id": "obj-165",
 					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						942.0,
-						972.0,
-						210.0,
-						22.0
-					],
-					"text": "prepend /attribute syncopation_8th"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-166",
-					"maxclass": "newobj",
-					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						942.0,
-						997.0,
-						110.0,
+						1210.0,
+						775.0,
+						90.0,
 						22.0
 					],
 					"text": "s musicvae-out"
@@ -2969,110 +3455,149 @@
 			},
 			{
 				"box": {
-					"fontface": 1,
-					"fontsize": 14.0,
-					"id": "obj-167",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1160.0,
-						85.0,
-						420.0,
-						20.0
+					"id": "obj-166",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
 					],
-					"text": "7  RECEIVE  (notes come back as one bundle per decode)"
+					"patching_rect": [
+						740.0,
+						803.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 3"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-168",
-					"maxclass": "newobj",
-					"numinlets": 1,
+					"id": "obj-167",
+					"maxclass": "message",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
 						""
 					],
 					"patching_rect": [
-						1160.0,
-						115.0,
+						805.0,
+						803.0,
+						30.0,
+						22.0
+					],
+					"text": "2"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-168",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						803.0,
 						110.0,
 						22.0
 					],
-					"text": "udpreceive 9001"
+					"varname": "attribute-3-name"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-169",
-					"linecount": 2,
-					"maxclass": "comment",
+					"maxclass": "live.dial",
 					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1320.0,
-						110.0,
-						300.0,
-						34.0
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
 					],
-					"text": "the light flashes when the server answers /ping; /error replies print in the Max console"
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						803.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 3",
+							"parameter_shortname": "Attr 3",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-3"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-170",
 					"maxclass": "newobj",
-					"numinlets": 7,
-					"numoutlets": 7,
+					"numinlets": 2,
+					"numoutlets": 1,
 					"outlettype": [
-						"",
-						"",
-						"",
-						"",
-						"",
-						"",
-						""
+						"int"
 					],
 					"patching_rect": [
-						1160.0,
-						145.0,
-						400.0,
+						840.0,
+						829.0,
+						35.0,
 						22.0
 					],
-					"text": "route /notes/begin /note /notes/end /status /pong /error"
+					"text": "+ 1"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-171",
 					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
 					"patching_rect": [
-						1487.0,
-						180.0,
-						140.0,
+						880.0,
+						829.0,
+						45.0,
 						22.0
 					],
-					"text": "print musicvae-error"
+					"text": "zl reg"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-172",
-					"maxclass": "button",
-					"numinlets": 1,
+					"maxclass": "newobj",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
 					"patching_rect": [
-						1422.0,
-						180.0,
-						24.0,
-						24.0
-					]
+						930.0,
+						829.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
 				}
 			},
 			{
@@ -3080,29 +3605,36 @@
 					"id": "obj-173",
 					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
 					"patching_rect": [
-						1355.0,
-						210.0,
-						150.0,
+						1000.0,
+						829.0,
+						40.0,
 						22.0
 					],
-					"text": "s musicvae-status"
+					"text": "t b f"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-174",
 					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
 					"patching_rect": [
-						1290.0,
-						240.0,
-						150.0,
+						1045.0,
+						829.0,
+						40.0,
 						22.0
 					],
-					"text": "s musicvae-notes-end"
+					"text": "gate 1"
 				}
 			},
 			{
@@ -3110,14 +3642,17 @@
 					"id": "obj-175",
 					"maxclass": "newobj",
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
 					"patching_rect": [
-						1225.0,
-						270.0,
-						150.0,
+						1090.0,
+						829.0,
+						115.0,
 						22.0
 					],
-					"text": "s musicvae-note"
+					"text": "prepend /attribute"
 				}
 			},
 			{
@@ -3127,54 +3662,1179 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1160.0,
-						300.0,
-						150.0,
+						1210.0,
+						829.0,
+						90.0,
 						22.0
 					],
-					"text": "s musicvae-notes-begin"
+					"text": "s musicvae-out"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-177",
 					"maxclass": "newobj",
-					"numinlets": 0,
-					"numoutlets": 1,
+					"numinlets": 2,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						""
 					],
 					"patching_rect": [
-						1160.0,
-						335.0,
-						150.0,
+						740.0,
+						857.0,
+						60.0,
 						22.0
 					],
-					"text": "r musicvae-notes-begin"
+					"text": "zl nth 4"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-178",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
 					"patching_rect": [
-						1160.0,
-						365.0,
-						60.0,
+						805.0,
+						857.0,
+						30.0,
 						22.0
 					],
-					"text": "t l b"
+					"text": "3"
 				}
 			},
 			{
 				"box": {
 					"id": "obj-179",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						857.0,
+						110.0,
+						22.0
+					],
+					"varname": "attribute-4-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-180",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						857.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 4",
+							"parameter_shortname": "Attr 4",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-4"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-181",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						883.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-182",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						883.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-183",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						883.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-184",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						883.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-185",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						883.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-186",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						883.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-187",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						883.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-188",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						911.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-189",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						911.0,
+						30.0,
+						22.0
+					],
+					"text": "4"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-190",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						911.0,
+						110.0,
+						22.0
+					],
+					"varname": "attribute-5-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-191",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						911.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 5",
+							"parameter_shortname": "Attr 5",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-192",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						937.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-193",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						937.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-194",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						937.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-195",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						937.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-196",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						937.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-197",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						937.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-198",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						937.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-199",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						965.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-200",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						965.0,
+						30.0,
+						22.0
+					],
+					"text": "5"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-201",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						965.0,
+						110.0,
+						22.0
+					],
+					"varname": "attribute-6-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-202",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						965.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 6",
+							"parameter_shortname": "Attr 6",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-203",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						991.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-204",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						991.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-205",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						991.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-206",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						991.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-207",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						991.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-208",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						991.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-209",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						991.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-210",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						1019.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-211",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						1019.0,
+						30.0,
+						22.0
+					],
+					"text": "6"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-212",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						1019.0,
+						110.0,
+						22.0
+					],
+					"varname": "attribute-7-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-213",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						1019.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 7",
+							"parameter_shortname": "Attr 7",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-214",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						1045.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-215",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						1045.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-216",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						1045.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-217",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						1045.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-218",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						1045.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-219",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						1045.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-220",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						1045.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-221",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						740.0,
+						1073.0,
+						60.0,
+						22.0
+					],
+					"text": "zl nth 8"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-222",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						805.0,
+						1073.0,
+						30.0,
+						22.0
+					],
+					"text": "7"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-223",
+					"maxclass": "umenu",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"int",
+						"",
+						""
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						840.0,
+						1073.0,
+						110.0,
+						22.0
+					],
+					"varname": "attribute-8-name"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-224",
+					"maxclass": "live.dial",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"float"
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						955.0,
+						1073.0,
+						44.0,
+						38.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Attr 8",
+							"parameter_shortname": "Attr 8",
+							"parameter_type": 0,
+							"parameter_mmin": -2.0,
+							"parameter_mmax": 2.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 1
+						}
+					},
+					"varname": "attribute-8"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-225",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						"int"
+					],
+					"patching_rect": [
+						840.0,
+						1099.0,
+						35.0,
+						22.0
+					],
+					"text": "+ 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-226",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						880.0,
+						1099.0,
+						45.0,
+						22.0
+					],
+					"text": "zl reg"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-227",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						930.0,
+						1099.0,
+						65.0,
+						22.0
+					],
+					"text": "pack s 0."
+				}
+			},
+			{
+				"box": {
+					"id": "obj-228",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"bang",
+						"float"
+					],
+					"patching_rect": [
+						1000.0,
+						1099.0,
+						40.0,
+						22.0
+					],
+					"text": "t b f"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-229",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1045.0,
+						1099.0,
+						40.0,
+						22.0
+					],
+					"text": "gate 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-230",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1090.0,
+						1099.0,
+						115.0,
+						22.0
+					],
+					"text": "prepend /attribute"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-231",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1210.0,
+						1099.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"fontface": 1,
+					"fontsize": 14.0,
+					"id": "obj-232",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						85.0,
+						330.0,
+						20.0
+					],
+					"text": "7  RECEIVE"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-233",
+					"linecount": 3,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						109.0,
+						330.0,
+						48.0
+					],
+					"text": "notes come back as one bundle per decode; /beat bar step drives the playhead"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-234",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						160.0,
+						110.0,
+						22.0
+					],
+					"text": "udpreceive 9001"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-235",
+					"maxclass": "newobj",
+					"numinlets": 9,
+					"numoutlets": 9,
+					"outlettype": [
+						"",
+						"",
+						"",
+						"",
+						"",
+						"",
+						"",
+						"",
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						190.0,
+						500.0,
+						22.0
+					],
+					"text": "route /notes/begin /note /notes/end /status /pong /error /attributes /beat"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-236",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3183,8 +4843,8 @@
 						"int"
 					],
 					"patching_rect": [
-						1160.0,
-						395.0,
+						1857.5,
+						225.0,
 						70.0,
 						22.0
 					],
@@ -3193,7 +4853,188 @@
 			},
 			{
 				"box": {
-					"id": "obj-180",
+					"id": "obj-237",
+					"maxclass": "number",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						1932.5,
+						225.0,
+						40.0,
+						22.0
+					],
+					"varname": "playhead-bar"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-238",
+					"maxclass": "number",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						1977.5,
+						225.0,
+						40.0,
+						22.0
+					],
+					"varname": "playhead-step"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-239",
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						2027.5,
+						225.0,
+						130.0,
+						20.0
+					],
+					"text": "playhead: bar step"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-240",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1795.0,
+						251.0,
+						130.0,
+						22.0
+					],
+					"text": "s musicvae-attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-241",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1732.5,
+						277.0,
+						130.0,
+						22.0
+					],
+					"text": "print musicvae-error"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-242",
+					"maxclass": "button",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						"bang"
+					],
+					"parameter_enable": 0,
+					"patching_rect": [
+						1670.0,
+						303.0,
+						22.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"id": "obj-243",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1607.5,
+						329.0,
+						130.0,
+						22.0
+					],
+					"text": "s musicvae-status"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-244",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1545.0,
+						355.0,
+						130.0,
+						22.0
+					],
+					"text": "s musicvae-notes-end"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-245",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1482.5,
+						381.0,
+						130.0,
+						22.0
+					],
+					"text": "s musicvae-note"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-246",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						407.0,
+						130.0,
+						22.0
+					],
+					"text": "s musicvae-notes-begin"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-247",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						475.0,
+						140.0,
+						22.0
+					],
+					"text": "r musicvae-notes-begin"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-248",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3201,8 +5042,8 @@
 						""
 					],
 					"patching_rect": [
-						1240.0,
-						395.0,
+						1420.0,
+						505.0,
 						45.0,
 						22.0
 					],
@@ -3211,60 +5052,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-181",
-					"maxclass": "number",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						1160.0,
-						425.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-182",
-					"maxclass": "number",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						1215.0,
-						425.0,
-						50.0,
-						22.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-183",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1160.0,
-						450.0,
-						150.0,
-						20.0
-					],
-					"text": "decode id, note count"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-184",
+					"id": "obj-249",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -3272,8 +5060,8 @@
 						""
 					],
 					"patching_rect": [
-						1330.0,
-						335.0,
+						1540.0,
+						505.0,
 						110.0,
 						22.0
 					],
@@ -3282,7 +5070,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-185",
+					"id": "obj-250",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3291,9 +5079,9 @@
 						""
 					],
 					"patching_rect": [
-						1330.0,
-						365.0,
-						60.0,
+						1540.0,
+						535.0,
+						45.0,
 						22.0
 					],
 					"text": "t l l"
@@ -3301,7 +5089,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-186",
+					"id": "obj-251",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 1,
@@ -3309,8 +5097,8 @@
 						""
 					],
 					"patching_rect": [
-						1400.0,
-						395.0,
+						1590.0,
+						565.0,
 						150.0,
 						22.0
 					],
@@ -3319,7 +5107,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-187",
+					"id": "obj-252",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3328,9 +5116,9 @@
 						""
 					],
 					"patching_rect": [
-						1330.0,
-						425.0,
-						70.0,
+						1540.0,
+						595.0,
+						60.0,
 						22.0
 					],
 					"text": "zl join"
@@ -3338,7 +5126,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-188",
+					"id": "obj-253",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3346,8 +5134,8 @@
 						""
 					],
 					"patching_rect": [
-						1330.0,
-						455.0,
+						1540.0,
+						625.0,
 						125.0,
 						22.0
 					],
@@ -3356,23 +5144,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-189",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1460.0,
-						455.0,
-						100.0,
-						34.0
-					],
-					"text": "step pitch velocity duration"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-190",
+					"id": "obj-254",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -3383,9 +5155,9 @@
 						""
 					],
 					"patching_rect": [
-						1160.0,
-						495.0,
-						140.0,
+						1420.0,
+						660.0,
+						120.0,
 						22.0
 					],
 					"text": "coll musicvae-notes"
@@ -3393,23 +5165,23 @@
 			},
 			{
 				"box": {
-					"id": "obj-191",
+					"id": "obj-255",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1160.0,
-						520.0,
-						200.0,
+						1420.0,
+						685.0,
+						250.0,
 						34.0
 					],
-					"text": "same-named colls share their contents: section 8 plays this one"
+					"text": "step pitch velocity duration; same-named colls share their contents: PLAY reads this one"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-192",
+					"id": "obj-256",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -3417,9 +5189,9 @@
 						""
 					],
 					"patching_rect": [
-						1590.0,
-						335.0,
-						150.0,
+						1720.0,
+						475.0,
+						140.0,
 						22.0
 					],
 					"text": "r musicvae-notes-begin"
@@ -3427,7 +5199,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-193",
+					"id": "obj-257",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3435,8 +5207,8 @@
 						""
 					],
 					"patching_rect": [
-						1590.0,
-						365.0,
+						1720.0,
+						505.0,
 						60.0,
 						22.0
 					],
@@ -3445,7 +5217,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-194",
+					"id": "obj-258",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -3453,9 +5225,9 @@
 						""
 					],
 					"patching_rect": [
-						1680.0,
-						365.0,
-						110.0,
+						1790.0,
+						535.0,
+						100.0,
 						22.0
 					],
 					"text": "r musicvae-note"
@@ -3463,7 +5235,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-195",
+					"id": "obj-259",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -3471,9 +5243,9 @@
 						""
 					],
 					"patching_rect": [
-						1800.0,
-						365.0,
-						135.0,
+						1900.0,
+						535.0,
+						130.0,
 						22.0
 					],
 					"text": "r musicvae-notes-end"
@@ -3481,7 +5253,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-196",
+					"id": "obj-260",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3489,8 +5261,8 @@
 						"bang"
 					],
 					"patching_rect": [
-						1800.0,
-						395.0,
+						1900.0,
+						565.0,
 						30.0,
 						22.0
 					],
@@ -3499,7 +5271,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-197",
+					"id": "obj-261",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3508,8 +5280,8 @@
 						""
 					],
 					"patching_rect": [
-						1590.0,
-						425.0,
+						1720.0,
+						595.0,
 						90.0,
 						22.0
 					],
@@ -3518,7 +5290,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-198",
+					"id": "obj-262",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3526,8 +5298,8 @@
 						""
 					],
 					"patching_rect": [
-						1590.0,
-						455.0,
+						1720.0,
+						625.0,
 						85.0,
 						22.0
 					],
@@ -3536,7 +5308,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-199",
+					"id": "obj-263",
 					"linecount": 4,
 					"maxclass": "message",
 					"numinlets": 2,
@@ -3545,9 +5317,9 @@
 						""
 					],
 					"patching_rect": [
-						1590.0,
-						485.0,
-						340.0,
+						1720.0,
+						655.0,
+						280.0,
 						64.0
 					],
 					"text": ""
@@ -3555,14 +5327,14 @@
 			},
 			{
 				"box": {
-					"id": "obj-200",
+					"id": "obj-264",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1590.0,
-						545.0,
-						340.0,
+						1720.0,
+						715.0,
+						280.0,
 						20.0
 					],
 					"text": "received notes: pitch velocity start duration, ..."
@@ -3572,73 +5344,79 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-201",
+					"id": "obj-265",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1160.0,
-						600.0,
-						420.0,
+						1420.0,
+						900.0,
+						330.0,
 						20.0
 					],
-					"text": "8  PLAY  (loops the received notes at the bpm)"
+					"text": "8  PLAY"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-202",
-					"maxclass": "newobj",
+					"id": "obj-266",
+					"linecount": 3,
+					"maxclass": "comment",
 					"numinlets": 1,
-					"numoutlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						924.0,
+						330.0,
+						48.0
+					],
+					"text": "loops the received notes at the bpm; start / stop run the server's own MIDI loop (serve --midi)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-267",
+					"maxclass": "live.text",
+					"mode": 1,
+					"numinlets": 1,
+					"numoutlets": 2,
 					"outlettype": [
+						"",
 						""
 					],
+					"parameter_enable": 1,
 					"patching_rect": [
-						1160.0,
-						628.0,
-						70.0,
-						22.0
-					],
-					"text": "loadmess 1"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-203",
-					"maxclass": "toggle",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"outlettype": [
-						"int"
-					],
-					"parameter_enable": 0,
-					"patching_rect": [
-						1160.0,
-						658.0,
-						24.0,
-						24.0
-					]
-				}
-			},
-			{
-				"box": {
-					"id": "obj-204",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1188.0,
-						660.0,
-						50.0,
+						1420.0,
+						975.0,
+						48.0,
 						20.0
 					],
-					"text": "play"
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Play",
+							"parameter_shortname": "Play",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								1.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Play",
+					"texton": "Play",
+					"varname": "play"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-205",
+					"id": "obj-268",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -3646,8 +5424,8 @@
 						""
 					],
 					"patching_rect": [
-						1310.0,
-						628.0,
+						1570.0,
+						975.0,
 						100.0,
 						22.0
 					],
@@ -3656,7 +5434,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-206",
+					"id": "obj-269",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3665,9 +5443,9 @@
 						"float"
 					],
 					"patching_rect": [
-						1310.0,
-						658.0,
-						60.0,
+						1570.0,
+						1005.0,
+						50.0,
 						22.0
 					],
 					"text": "t f f"
@@ -3675,7 +5453,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-207",
+					"id": "obj-270",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3683,8 +5461,8 @@
 						"float"
 					],
 					"patching_rect": [
-						1250.0,
-						688.0,
+						1510.0,
+						1035.0,
 						65.0,
 						22.0
 					],
@@ -3693,7 +5471,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-208",
+					"id": "obj-271",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3701,8 +5479,8 @@
 						"float"
 					],
 					"patching_rect": [
-						1365.0,
-						688.0,
+						1625.0,
+						1035.0,
 						65.0,
 						22.0
 					],
@@ -3711,7 +5489,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-209",
+					"id": "obj-272",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3719,8 +5497,8 @@
 						"bang"
 					],
 					"patching_rect": [
-						1160.0,
-						720.0,
+						1420.0,
+						1065.0,
 						80.0,
 						22.0
 					],
@@ -3729,7 +5507,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-210",
+					"id": "obj-273",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -3737,8 +5515,8 @@
 						""
 					],
 					"patching_rect": [
-						1450.0,
-						628.0,
+						1710.0,
+						975.0,
 						120.0,
 						22.0
 					],
@@ -3747,7 +5525,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-211",
+					"id": "obj-274",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3756,8 +5534,8 @@
 						""
 					],
 					"patching_rect": [
-						1450.0,
-						658.0,
+						1710.0,
+						1005.0,
 						60.0,
 						22.0
 					],
@@ -3766,7 +5544,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-212",
+					"id": "obj-275",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3774,8 +5552,8 @@
 						"int"
 					],
 					"patching_rect": [
-						1450.0,
-						688.0,
+						1710.0,
+						1035.0,
 						35.0,
 						22.0
 					],
@@ -3784,22 +5562,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-213",
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1490.0,
-						688.0,
-						160.0,
-						20.0
-					],
-					"text": "loop length from /status"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-214",
+					"id": "obj-276",
 					"maxclass": "newobj",
 					"numinlets": 5,
 					"numoutlets": 4,
@@ -3810,8 +5573,8 @@
 						"int"
 					],
 					"patching_rect": [
-						1160.0,
-						750.0,
+						1420.0,
+						1095.0,
 						320.0,
 						22.0
 					],
@@ -3820,7 +5583,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-215",
+					"id": "obj-277",
 					"maxclass": "number",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3830,8 +5593,8 @@
 					],
 					"parameter_enable": 0,
 					"patching_rect": [
-						1160.0,
-						780.0,
+						1420.0,
+						1125.0,
 						50.0,
 						22.0
 					]
@@ -3839,22 +5602,37 @@
 			},
 			{
 				"box": {
-					"id": "obj-216",
+					"id": "obj-278",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1215.0,
-						782.0,
-						90.0,
+						1475.0,
+						1125.0,
+						250.0,
 						20.0
 					],
-					"text": "step (16ths)"
+					"text": "step (16ths); loop length from /status"
 				}
 			},
 			{
 				"box": {
-					"id": "obj-217",
+					"id": "obj-279",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1625.0,
+						1065.0,
+						110.0,
+						22.0
+					],
+					"text": "s musicvae-beat-ms"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-280",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -3865,9 +5643,9 @@
 						""
 					],
 					"patching_rect": [
-						1160.0,
-						815.0,
-						140.0,
+						1420.0,
+						1155.0,
+						120.0,
 						22.0
 					],
 					"text": "coll musicvae-notes"
@@ -3875,23 +5653,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-218",
-					"linecount": 2,
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						1310.0,
-						815.0,
-						250.0,
-						34.0
-					],
-					"text": "notes filed under their step: pitch velocity duration ..."
-				}
-			},
-			{
-				"box": {
-					"id": "obj-219",
+					"id": "obj-281",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3900,8 +5662,8 @@
 						""
 					],
 					"patching_rect": [
-						1160.0,
-						850.0,
+						1420.0,
+						1185.0,
 						70.0,
 						22.0
 					],
@@ -3910,7 +5672,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-220",
+					"id": "obj-282",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3920,9 +5682,9 @@
 						"float"
 					],
 					"patching_rect": [
-						1160.0,
-						880.0,
-						130.0,
+						1420.0,
+						1215.0,
+						100.0,
 						22.0
 					],
 					"text": "unpack 0 0 0."
@@ -3930,7 +5692,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-221",
+					"id": "obj-283",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3938,9 +5700,9 @@
 						"float"
 					],
 					"patching_rect": [
-						1365.0,
-						910.0,
-						60.0,
+						1570.0,
+						1245.0,
+						55.0,
 						22.0
 					],
 					"text": "* 500."
@@ -3948,7 +5710,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-222",
+					"id": "obj-284",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 2,
@@ -3957,9 +5719,9 @@
 						"float"
 					],
 					"patching_rect": [
-						1160.0,
-						945.0,
-						130.0,
+						1420.0,
+						1275.0,
+						120.0,
 						22.0
 					],
 					"text": "makenote 100 250"
@@ -3967,13 +5729,31 @@
 			},
 			{
 				"box": {
-					"id": "obj-223",
+					"id": "obj-285",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1640.0,
+						1215.0,
+						110.0,
+						22.0
+					],
+					"text": "r musicvae-beat-ms"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-286",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 0,
 					"patching_rect": [
-						1160.0,
-						980.0,
+						1420.0,
+						1305.0,
 						80.0,
 						22.0
 					],
@@ -3982,18 +5762,166 @@
 			},
 			{
 				"box": {
-					"id": "obj-224",
+					"id": "obj-287",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						1250.0,
-						980.0,
+						1510.0,
+						1305.0,
 						300.0,
 						34.0
 					],
 					"text": "MIDI channel 1 of the default output; double-click [noteout] to choose a synth"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-288",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						1420.0,
+						1410.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Start",
+							"parameter_shortname": "Start",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Start",
+					"texton": "Start",
+					"varname": "start"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-289",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1420.0,
+						1440.0,
+						43.5,
+						22.0
+					],
+					"text": "/play"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-290",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1420.0,
+						1470.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-291",
+					"maxclass": "live.text",
+					"mode": 0,
+					"numinlets": 1,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"parameter_enable": 1,
+					"patching_rect": [
+						1520.0,
+						1410.0,
+						48.0,
+						20.0
+					],
+					"saved_attribute_attributes": {
+						"valueof": {
+							"parameter_longname": "Stop",
+							"parameter_shortname": "Stop",
+							"parameter_type": 2,
+							"parameter_mmin": 0.0,
+							"parameter_mmax": 1.0,
+							"parameter_initial_enable": 1,
+							"parameter_initial": [
+								0.0
+							],
+							"parameter_unitstyle": 0,
+							"parameter_enum": [
+								"off",
+								"on"
+							]
+						}
+					},
+					"text": "Stop",
+					"texton": "Stop",
+					"varname": "stop"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-292",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						1520.0,
+						1440.0,
+						43.5,
+						22.0
+					],
+					"text": "/stop"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-293",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1520.0,
+						1470.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
 				}
 			}
 		],
@@ -4001,7 +5929,19 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-8",
+						"obj-6",
+						1
+					],
+					"source": [
+						"obj-5",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-7",
 						0
 					],
 					"source": [
@@ -4013,12 +5953,48 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-9",
+						"obj-13",
 						0
 					],
 					"source": [
-						"obj-7",
+						"obj-12",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-14",
+						0
+					],
+					"source": [
+						"obj-13",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-15",
+						0
+					],
+					"source": [
+						"obj-14",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-8",
+						0
+					],
+					"source": [
+						"obj-6",
+						1
 					]
 				}
 			},
@@ -4029,8 +6005,20 @@
 						0
 					],
 					"source": [
+						"obj-8",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-10",
 						0
+					],
+					"source": [
+						"obj-8",
+						1
 					]
 				}
 			},
@@ -4038,18 +6026,6 @@
 				"patchline": {
 					"destination": [
 						"obj-9",
-						0
-					],
-					"source": [
-						"obj-11",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-13",
 						0
 					],
 					"source": [
@@ -4061,8 +6037,32 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-13",
+						"obj-15",
+						0
+					],
+					"source": [
+						"obj-11",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-15",
 						1
+					],
+					"source": [
+						"obj-10",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-12",
+						0
 					],
 					"source": [
 						"obj-9",
@@ -4073,31 +6073,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-14",
-						0
-					],
-					"source": [
-						"obj-13",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-15",
-						0
-					],
-					"source": [
-						"obj-14",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-18",
+						"obj-7",
 						0
 					],
 					"source": [
@@ -4113,7 +6089,7 @@
 						0
 					],
 					"source": [
-						"obj-16",
+						"obj-17",
 						0
 					]
 				}
@@ -4137,7 +6113,19 @@
 						0
 					],
 					"source": [
-						"obj-13",
+						"obj-18",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-6",
+						0
+					],
+					"source": [
+						"obj-19",
 						0
 					]
 				}
@@ -4145,7 +6133,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-21",
+						"obj-6",
 						0
 					],
 					"source": [
@@ -4157,11 +6145,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-24",
+						"obj-12",
+						1
+					],
+					"source": [
+						"obj-17",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-21",
 						0
 					],
 					"source": [
-						"obj-21",
+						"obj-22",
 						0
 					]
 				}
@@ -4169,11 +6169,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-24",
+						"obj-23",
 						0
 					],
 					"source": [
-						"obj-22",
+						"obj-21",
 						0
 					]
 				}
@@ -4193,12 +6193,60 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-24",
+						0
+					],
+					"source": [
+						"obj-23",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-27",
+						0
+					],
+					"source": [
+						"obj-26",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-26",
+						0
+					],
+					"source": [
+						"obj-23",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-29",
 						0
 					],
 					"source": [
 						"obj-28",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-28",
+						0
+					],
+					"source": [
+						"obj-23",
+						1
 					]
 				}
 			},
@@ -4217,11 +6265,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-34",
+						"obj-30",
 						0
 					],
 					"source": [
-						"obj-33",
+						"obj-23",
 						0
 					]
 				}
@@ -4229,7 +6277,43 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-37",
+						"obj-40",
+						0
+					],
+					"source": [
+						"obj-39",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-41",
+						0
+					],
+					"source": [
+						"obj-40",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-38",
+						0
+					],
+					"source": [
+						"obj-41",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-42",
 						0
 					],
 					"source": [
@@ -4241,32 +6325,8 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-38",
-						0
-					],
-					"source": [
-						"obj-37",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-39",
-						0
-					],
-					"source": [
-						"obj-38",
+						"obj-42",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-40",
-						0
 					],
 					"source": [
 						"obj-38",
@@ -4277,11 +6337,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-41",
+						"obj-48",
 						0
 					],
 					"source": [
-						"obj-39",
+						"obj-47",
 						0
 					]
 				}
@@ -4289,11 +6349,35 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-41",
+						"obj-43",
 						0
 					],
 					"source": [
-						"obj-40",
+						"obj-42",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-44",
+						0
+					],
+					"source": [
+						"obj-43",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-47",
+						0
+					],
+					"source": [
+						"obj-44",
 						0
 					]
 				}
@@ -4313,6 +6397,18 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-40",
+						1
+					],
+					"source": [
+						"obj-46",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-47",
 						0
 					],
@@ -4325,11 +6421,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-48",
+						"obj-54",
 						0
 					],
 					"source": [
-						"obj-47",
+						"obj-53",
 						0
 					]
 				}
@@ -4341,7 +6437,7 @@
 						0
 					],
 					"source": [
-						"obj-48",
+						"obj-42",
 						0
 					]
 				}
@@ -4361,6 +6457,18 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-53",
+						0
+					],
+					"source": [
+						"obj-50",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-52",
 						0
 					],
@@ -4373,19 +6481,19 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-52",
+						"obj-40",
 						1
 					],
 					"source": [
-						"obj-48",
-						0
+						"obj-52",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-49",
+						"obj-53",
 						0
 					],
 					"source": [
@@ -4397,23 +6505,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-57",
-						0
-					],
-					"source": [
-						"obj-56",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-58",
 						0
 					],
 					"source": [
-						"obj-56",
+						"obj-57",
 						0
 					]
 				}
@@ -4421,11 +6517,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-60",
+						"obj-57",
 						0
 					],
 					"source": [
-						"obj-57",
+						"obj-56",
 						0
 					]
 				}
@@ -4445,11 +6541,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-62",
+						"obj-60",
 						0
 					],
 					"source": [
-						"obj-61",
+						"obj-59",
 						0
 					]
 				}
@@ -4461,19 +6557,7 @@
 						0
 					],
 					"source": [
-						"obj-58",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-65",
-						0
-					],
-					"source": [
-						"obj-64",
+						"obj-63",
 						0
 					]
 				}
@@ -4486,18 +6570,18 @@
 					],
 					"source": [
 						"obj-65",
-						1
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-67",
+						"obj-71",
 						0
 					],
 					"source": [
-						"obj-65",
+						"obj-70",
 						0
 					]
 				}
@@ -4505,24 +6589,24 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-68",
-						0
-					],
-					"source": [
-						"obj-67",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-72",
+						"obj-69",
 						0
 					],
 					"source": [
 						"obj-71",
-						1
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-72",
+						0
+					],
+					"source": [
+						"obj-69",
+						0
 					]
 				}
 			},
@@ -4534,18 +6618,6 @@
 					],
 					"source": [
 						"obj-72",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-74",
-						0
-					],
-					"source": [
-						"obj-73",
 						0
 					]
 				}
@@ -4565,12 +6637,36 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-76",
-						0
-					],
-					"source": [
-						"obj-71",
+						"obj-75",
 						1
+					],
+					"source": [
+						"obj-69",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-72",
+						0
+					],
+					"source": [
+						"obj-75",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-78",
+						0
+					],
+					"source": [
+						"obj-77",
+						0
 					]
 				}
 			},
@@ -4589,11 +6685,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-78",
+						"obj-82",
 						0
 					],
 					"source": [
-						"obj-77",
+						"obj-81",
 						0
 					]
 				}
@@ -4601,19 +6697,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-79",
-						0
-					],
-					"source": [
-						"obj-78",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-84",
+						"obj-83",
 						0
 					],
 					"source": [
@@ -4625,47 +6709,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-89",
+						"obj-86",
 						0
 					],
 					"source": [
 						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-90",
-						0
-					],
-					"source": [
-						"obj-89",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-91",
-						0
-					],
-					"source": [
-						"obj-90",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-92",
-						0
-					],
-					"source": [
-						"obj-91",
 						0
 					]
 				}
@@ -4677,6 +6725,42 @@
 						0
 					],
 					"source": [
+						"obj-86",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-89",
+						0
+					],
+					"source": [
+						"obj-88",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-90",
+						0
+					],
+					"source": [
+						"obj-89",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-93",
+						0
+					],
+					"source": [
 						"obj-92",
 						0
 					]
@@ -4689,8 +6773,8 @@
 						0
 					],
 					"source": [
-						"obj-85",
-						0
+						"obj-93",
+						1
 					]
 				}
 			},
@@ -4701,7 +6785,7 @@
 						0
 					],
 					"source": [
-						"obj-94",
+						"obj-93",
 						0
 					]
 				}
@@ -4721,11 +6805,23 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-98",
+						0
+					],
+					"source": [
 						"obj-97",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-81",
+						0
 					],
 					"source": [
-						"obj-96",
+						"obj-98",
 						0
 					]
 				}
@@ -4733,11 +6829,179 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-87",
+						"obj-99",
+						0
+					],
+					"source": [
+						"obj-97",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-92",
+						0
+					],
+					"source": [
+						"obj-99",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-108",
+						0
+					],
+					"source": [
+						"obj-107",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-104",
+						0
+					],
+					"source": [
+						"obj-103",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-105",
+						0
+					],
+					"source": [
+						"obj-104",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-107",
+						0
+					],
+					"source": [
+						"obj-105",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-107",
+						0
+					],
+					"source": [
+						"obj-106",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-113",
+						0
+					],
+					"source": [
+						"obj-112",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-109",
+						0
+					],
+					"source": [
+						"obj-103",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-110",
+						0
+					],
+					"source": [
+						"obj-109",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-112",
+						0
+					],
+					"source": [
+						"obj-110",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-112",
+						0
+					],
+					"source": [
+						"obj-111",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-117",
+						0
+					],
+					"source": [
+						"obj-116",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-118",
+						0
+					],
+					"source": [
+						"obj-119",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-118",
 						1
 					],
 					"source": [
-						"obj-97",
+						"obj-120",
 						0
 					]
 				}
@@ -4745,59 +7009,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-99",
-						0
-					],
-					"source": [
-						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-100",
-						0
-					],
-					"source": [
-						"obj-99",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-101",
-						0
-					],
-					"source": [
-						"obj-100",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-102",
-						0
-					],
-					"source": [
-						"obj-101",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-87",
+						"obj-118",
 						2
 					],
 					"source": [
-						"obj-102",
+						"obj-121",
 						0
 					]
 				}
@@ -4805,59 +7021,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-104",
-						0
-					],
-					"source": [
-						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-105",
-						0
-					],
-					"source": [
-						"obj-104",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-106",
-						0
-					],
-					"source": [
-						"obj-105",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-107",
-						0
-					],
-					"source": [
-						"obj-106",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-87",
+						"obj-118",
 						3
 					],
 					"source": [
-						"obj-107",
+						"obj-122",
 						0
 					]
 				}
@@ -4865,59 +7033,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-109",
-						0
-					],
-					"source": [
-						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-110",
-						0
-					],
-					"source": [
-						"obj-109",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-111",
-						0
-					],
-					"source": [
-						"obj-110",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-112",
-						0
-					],
-					"source": [
-						"obj-111",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-87",
+						"obj-118",
 						4
 					],
 					"source": [
-						"obj-112",
+						"obj-123",
 						0
 					]
 				}
@@ -4925,58 +7045,46 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-114",
-						0
-					],
-					"source": [
-						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-115",
-						0
-					],
-					"source": [
-						"obj-114",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-116",
-						0
-					],
-					"source": [
-						"obj-115",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-117",
-						0
-					],
-					"source": [
-						"obj-116",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-87",
+						"obj-118",
 						5
 					],
 					"source": [
+						"obj-124",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-118",
+						6
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-118",
+						7
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-127",
+						0
+					],
+					"source": [
 						"obj-117",
 						0
 					]
@@ -4985,143 +7093,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-119",
-						0
-					],
-					"source": [
-						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-120",
-						0
-					],
-					"source": [
-						"obj-119",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-121",
-						0
-					],
-					"source": [
-						"obj-120",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-122",
-						0
-					],
-					"source": [
-						"obj-121",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-87",
-						6
-					],
-					"source": [
-						"obj-122",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-124",
-						0
-					],
-					"source": [
-						"obj-85",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-125",
-						0
-					],
-					"source": [
-						"obj-124",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-126",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-127",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-87",
-						7
-					],
-					"source": [
-						"obj-127",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-128",
-						0
-					],
-					"source": [
-						"obj-84",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-128",
 						1
 					],
 					"source": [
-						"obj-87",
+						"obj-118",
 						0
 					]
 				}
@@ -5129,7 +7105,19 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-130",
+						"obj-128",
+						0
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-129",
 						0
 					],
 					"source": [
@@ -5145,7 +7133,19 @@
 						0
 					],
 					"source": [
+						"obj-129",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-130",
+						0
+					],
+					"source": [
+						"obj-129",
 						0
 					]
 				}
@@ -5157,7 +7157,7 @@
 						0
 					],
 					"source": [
-						"obj-131",
+						"obj-127",
 						1
 					]
 				}
@@ -5169,8 +7169,20 @@
 						0
 					],
 					"source": [
-						"obj-131",
+						"obj-132",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-135",
+						0
+					],
+					"source": [
+						"obj-133",
+						1
 					]
 				}
 			},
@@ -5181,19 +7193,7 @@
 						0
 					],
 					"source": [
-						"obj-128",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-135",
-						0
-					],
-					"source": [
-						"obj-134",
+						"obj-133",
 						0
 					]
 				}
@@ -5201,24 +7201,36 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-136",
+						"obj-139",
 						0
 					],
 					"source": [
-						"obj-135",
-						1
+						"obj-138",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-137",
+						"obj-140",
 						0
 					],
 					"source": [
-						"obj-135",
+						"obj-139",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-141",
 						0
+					],
+					"source": [
+						"obj-139",
+						2
 					]
 				}
 			},
@@ -5229,8 +7241,8 @@
 						0
 					],
 					"source": [
-						"obj-140",
-						0
+						"obj-139",
+						1
 					]
 				}
 			},
@@ -5253,7 +7265,7 @@
 						0
 					],
 					"source": [
-						"obj-143",
+						"obj-139",
 						0
 					]
 				}
@@ -5285,7 +7297,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-147",
+						"obj-146",
 						0
 					],
 					"source": [
@@ -5297,47 +7309,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-148",
+						"obj-146",
 						0
 					],
 					"source": [
-						"obj-147",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-149",
-						0
-					],
-					"source": [
-						"obj-148",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-150",
-						0
-					],
-					"source": [
-						"obj-149",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-151",
-						0
-					],
-					"source": [
-						"obj-150",
+						"obj-143",
 						0
 					]
 				}
@@ -5349,7 +7325,103 @@
 						0
 					],
 					"source": [
-						"obj-140",
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-148",
+						0
+					],
+					"source": [
+						"obj-146",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-152",
+						0
+					],
+					"source": [
+						"obj-148",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						1
+					],
+					"source": [
+						"obj-146",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-151",
+						0
+					],
+					"source": [
+						"obj-147",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-150",
+						1
+					],
+					"source": [
+						"obj-151",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						0
+					],
+					"source": [
+						"obj-151",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-150",
+						0
+					],
+					"source": [
+						"obj-149",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-152",
+						1
+					],
+					"source": [
+						"obj-150",
 						0
 					]
 				}
@@ -5385,7 +7457,7 @@
 						0
 					],
 					"source": [
-						"obj-154",
+						"obj-139",
 						0
 					]
 				}
@@ -5409,6 +7481,18 @@
 						0
 					],
 					"source": [
+						"obj-156",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-157",
+						0
+					],
+					"source": [
 						"obj-140",
 						0
 					]
@@ -5417,7 +7501,31 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-158",
+						"obj-157",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-163",
+						0
+					],
+					"source": [
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-159",
 						0
 					],
 					"source": [
@@ -5429,7 +7537,31 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-163",
+						0
+					],
+					"source": [
 						"obj-159",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-160",
+						1
+					],
+					"source": [
+						"obj-157",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-162",
 						0
 					],
 					"source": [
@@ -5441,11 +7573,23 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-161",
+						1
+					],
+					"source": [
+						"obj-162",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-160",
 						0
 					],
 					"source": [
-						"obj-159",
+						"obj-162",
 						0
 					]
 				}
@@ -5465,23 +7609,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-162",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-163",
-						0
+						1
 					],
 					"source": [
-						"obj-162",
+						"obj-161",
 						0
 					]
 				}
@@ -5517,7 +7649,67 @@
 						0
 					],
 					"source": [
-						"obj-165",
+						"obj-139",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-167",
+						0
+					],
+					"source": [
+						"obj-166",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-168",
+						0
+					],
+					"source": [
+						"obj-167",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-168",
+						0
+					],
+					"source": [
+						"obj-140",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-168",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-174",
+						0
+					],
+					"source": [
+						"obj-141",
 						0
 					]
 				}
@@ -5537,24 +7729,24 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-171",
+						"obj-174",
 						0
 					],
 					"source": [
 						"obj-170",
-						5
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-172",
-						0
+						"obj-171",
+						1
 					],
 					"source": [
-						"obj-170",
-						4
+						"obj-168",
+						1
 					]
 				}
 			},
@@ -5565,8 +7757,44 @@
 						0
 					],
 					"source": [
-						"obj-170",
-						3
+						"obj-169",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-172",
+						1
+					],
+					"source": [
+						"obj-173",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-171",
+						0
+					],
+					"source": [
+						"obj-173",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-172",
+						0
+					],
+					"source": [
+						"obj-171",
+						0
 					]
 				}
 			},
@@ -5574,11 +7802,11 @@
 				"patchline": {
 					"destination": [
 						"obj-174",
-						0
+						1
 					],
 					"source": [
-						"obj-170",
-						2
+						"obj-172",
+						0
 					]
 				}
 			},
@@ -5589,8 +7817,8 @@
 						0
 					],
 					"source": [
-						"obj-170",
-						1
+						"obj-174",
+						0
 					]
 				}
 			},
@@ -5601,7 +7829,19 @@
 						0
 					],
 					"source": [
-						"obj-170",
+						"obj-175",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-177",
+						0
+					],
+					"source": [
+						"obj-139",
 						0
 					]
 				}
@@ -5621,12 +7861,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-180",
+						"obj-179",
 						0
 					],
 					"source": [
 						"obj-178",
-						1
+						0
 					]
 				}
 			},
@@ -5637,7 +7877,31 @@
 						0
 					],
 					"source": [
-						"obj-178",
+						"obj-140",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-179",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-185",
+						0
+					],
+					"source": [
+						"obj-141",
 						0
 					]
 				}
@@ -5657,8 +7921,20 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-182",
+						"obj-185",
 						0
+					],
+					"source": [
+						"obj-181",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						1
 					],
 					"source": [
 						"obj-179",
@@ -5669,67 +7945,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-185",
-						0
-					],
-					"source": [
 						"obj-184",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-186",
-						0
-					],
-					"source": [
-						"obj-185",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-187",
-						1
-					],
-					"source": [
-						"obj-186",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-187",
-						0
-					],
-					"source": [
-						"obj-185",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-188",
-						0
-					],
-					"source": [
-						"obj-187",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-190",
 						0
 					],
 					"source": [
@@ -5741,7 +7957,91 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-190",
+						"obj-183",
+						1
+					],
+					"source": [
+						"obj-184",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						0
+					],
+					"source": [
+						"obj-184",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-183",
+						0
+					],
+					"source": [
+						"obj-182",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-185",
+						1
+					],
+					"source": [
+						"obj-183",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-186",
+						0
+					],
+					"source": [
+						"obj-185",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
+						0
+					],
+					"source": [
+						"obj-186",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-188",
+						0
+					],
+					"source": [
+						"obj-139",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-189",
 						0
 					],
 					"source": [
@@ -5753,11 +8053,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-193",
+						"obj-190",
 						0
 					],
 					"source": [
-						"obj-192",
+						"obj-189",
 						0
 					]
 				}
@@ -5765,11 +8065,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-197",
+						"obj-190",
 						0
 					],
 					"source": [
-						"obj-193",
+						"obj-140",
 						0
 					]
 				}
@@ -5777,11 +8077,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-197",
+						"obj-190",
 						0
 					],
 					"source": [
-						"obj-194",
+						"obj-143",
 						0
 					]
 				}
@@ -5793,7 +8093,103 @@
 						0
 					],
 					"source": [
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-192",
+						0
+					],
+					"source": [
+						"obj-190",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-196",
+						0
+					],
+					"source": [
+						"obj-192",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						1
+					],
+					"source": [
+						"obj-190",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-195",
+						0
+					],
+					"source": [
+						"obj-191",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-194",
+						1
+					],
+					"source": [
+						"obj-195",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						0
+					],
+					"source": [
+						"obj-195",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-194",
+						0
+					],
+					"source": [
+						"obj-193",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-196",
+						1
+					],
+					"source": [
+						"obj-194",
 						0
 					]
 				}
@@ -5829,7 +8225,67 @@
 						0
 					],
 					"source": [
-						"obj-198",
+						"obj-139",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-200",
+						0
+					],
+					"source": [
+						"obj-199",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-201",
+						0
+					],
+					"source": [
+						"obj-200",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-201",
+						0
+					],
+					"source": [
+						"obj-140",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-201",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						0
+					],
+					"source": [
+						"obj-141",
 						0
 					]
 				}
@@ -5838,6 +8294,42 @@
 				"patchline": {
 					"destination": [
 						"obj-203",
+						0
+					],
+					"source": [
+						"obj-201",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						0
+					],
+					"source": [
+						"obj-203",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
+						1
+					],
+					"source": [
+						"obj-201",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-206",
 						0
 					],
 					"source": [
@@ -5849,11 +8341,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-209",
+						"obj-205",
+						1
+					],
+					"source": [
+						"obj-206",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
 						0
 					],
 					"source": [
-						"obj-203",
+						"obj-206",
 						0
 					]
 				}
@@ -5861,8 +8365,20 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-206",
+						"obj-205",
 						0
+					],
+					"source": [
+						"obj-204",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						1
 					],
 					"source": [
 						"obj-205",
@@ -5877,19 +8393,7 @@
 						0
 					],
 					"source": [
-						"obj-206",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-207",
-						0
-					],
-					"source": [
-						"obj-206",
 						0
 					]
 				}
@@ -5898,10 +8402,22 @@
 				"patchline": {
 					"destination": [
 						"obj-209",
-						1
+						0
 					],
 					"source": [
-						"obj-207",
+						"obj-208",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-210",
+						0
+					],
+					"source": [
+						"obj-139",
 						0
 					]
 				}
@@ -5933,8 +8449,44 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-212",
+						0
+					],
+					"source": [
+						"obj-140",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-212",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-218",
+						0
+					],
+					"source": [
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-214",
-						4
+						0
 					],
 					"source": [
 						"obj-212",
@@ -5945,19 +8497,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-214",
-						0
-					],
-					"source": [
-						"obj-209",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-215",
+						"obj-218",
 						0
 					],
 					"source": [
@@ -5969,7 +8509,55 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-215",
+						1
+					],
+					"source": [
+						"obj-212",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-217",
+						0
+					],
+					"source": [
+						"obj-213",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-216",
+						1
+					],
+					"source": [
+						"obj-217",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-215",
+						0
+					],
+					"source": [
+						"obj-217",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-216",
 						0
 					],
 					"source": [
@@ -5981,11 +8569,23 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-218",
+						1
+					],
+					"source": [
+						"obj-216",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-219",
 						0
 					],
 					"source": [
-						"obj-217",
+						"obj-218",
 						0
 					]
 				}
@@ -6009,19 +8609,7 @@
 						0
 					],
 					"source": [
-						"obj-220",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-221",
-						1
-					],
-					"source": [
-						"obj-208",
+						"obj-139",
 						0
 					]
 				}
@@ -6030,34 +8618,10 @@
 				"patchline": {
 					"destination": [
 						"obj-222",
-						2
+						0
 					],
 					"source": [
 						"obj-221",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-222",
-						1
-					],
-					"source": [
-						"obj-220",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-222",
-						0
-					],
-					"source": [
-						"obj-220",
 						0
 					]
 				}
@@ -6078,19 +8642,955 @@
 				"patchline": {
 					"destination": [
 						"obj-223",
+						0
+					],
+					"source": [
+						"obj-140",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-223",
+						0
+					],
+					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-229",
+						0
+					],
+					"source": [
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-225",
+						0
+					],
+					"source": [
+						"obj-223",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-229",
+						0
+					],
+					"source": [
+						"obj-225",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-226",
 						1
 					],
 					"source": [
-						"obj-222",
+						"obj-223",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-228",
+						0
+					],
+					"source": [
+						"obj-224",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-227",
+						1
+					],
+					"source": [
+						"obj-228",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-226",
+						0
+					],
+					"source": [
+						"obj-228",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-227",
+						0
+					],
+					"source": [
+						"obj-226",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-229",
+						1
+					],
+					"source": [
+						"obj-227",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-230",
+						0
+					],
+					"source": [
+						"obj-229",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-231",
+						0
+					],
+					"source": [
+						"obj-230",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-235",
+						0
+					],
+					"source": [
+						"obj-234",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-237",
+						0
+					],
+					"source": [
+						"obj-236",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-238",
+						0
+					],
+					"source": [
+						"obj-236",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-236",
+						0
+					],
+					"source": [
+						"obj-235",
+						7
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-240",
+						0
+					],
+					"source": [
+						"obj-235",
+						6
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-241",
+						0
+					],
+					"source": [
+						"obj-235",
+						5
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-242",
+						0
+					],
+					"source": [
+						"obj-235",
+						4
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-243",
+						0
+					],
+					"source": [
+						"obj-235",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-244",
+						0
+					],
+					"source": [
+						"obj-235",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-245",
+						0
+					],
+					"source": [
+						"obj-235",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-246",
+						0
+					],
+					"source": [
+						"obj-235",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-248",
+						0
+					],
+					"source": [
+						"obj-247",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-254",
+						0
+					],
+					"source": [
+						"obj-248",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-250",
+						0
+					],
+					"source": [
+						"obj-249",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-251",
+						0
+					],
+					"source": [
+						"obj-250",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-252",
+						1
+					],
+					"source": [
+						"obj-251",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-252",
+						0
+					],
+					"source": [
+						"obj-250",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-253",
+						0
+					],
+					"source": [
+						"obj-252",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-254",
+						0
+					],
+					"source": [
+						"obj-253",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-257",
+						0
+					],
+					"source": [
+						"obj-256",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						0
+					],
+					"source": [
+						"obj-257",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						0
+					],
+					"source": [
+						"obj-258",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-260",
+						0
+					],
+					"source": [
+						"obj-259",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						0
+					],
+					"source": [
+						"obj-260",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-262",
+						0
+					],
+					"source": [
+						"obj-261",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-263",
+						0
+					],
+					"source": [
+						"obj-262",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-272",
+						0
+					],
+					"source": [
+						"obj-267",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-269",
+						0
+					],
+					"source": [
+						"obj-268",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-271",
+						0
+					],
+					"source": [
+						"obj-269",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-270",
+						0
+					],
+					"source": [
+						"obj-269",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-272",
+						1
+					],
+					"source": [
+						"obj-270",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-274",
+						0
+					],
+					"source": [
+						"obj-273",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-275",
+						0
+					],
+					"source": [
+						"obj-274",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-276",
+						4
+					],
+					"source": [
+						"obj-275",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-276",
+						0
+					],
+					"source": [
+						"obj-272",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-277",
+						0
+					],
+					"source": [
+						"obj-276",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-279",
+						0
+					],
+					"source": [
+						"obj-271",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-280",
+						0
+					],
+					"source": [
+						"obj-277",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-281",
+						0
+					],
+					"source": [
+						"obj-280",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-282",
+						0
+					],
+					"source": [
+						"obj-281",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-283",
+						0
+					],
+					"source": [
+						"obj-282",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-284",
+						2
+					],
+					"source": [
+						"obj-283",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-284",
+						1
+					],
+					"source": [
+						"obj-282",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-284",
+						0
+					],
+					"source": [
+						"obj-282",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-283",
+						1
+					],
+					"source": [
+						"obj-285",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-286",
+						0
+					],
+					"source": [
+						"obj-284",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-286",
+						1
+					],
+					"source": [
+						"obj-284",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-290",
+						0
+					],
+					"source": [
+						"obj-289",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-289",
+						0
+					],
+					"source": [
+						"obj-288",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-293",
+						0
+					],
+					"source": [
+						"obj-292",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-292",
+						0
+					],
+					"source": [
+						"obj-291",
+						0
 					]
 				}
 			}
 		],
 		"parameters": {
-			"obj-47": [
-				"alpha",
-				"alpha",
+			"obj-17": [
+				"Model",
+				"Model",
+				0
+			],
+			"obj-36": [
+				"Spread",
+				"Spread",
+				0
+			],
+			"obj-38": [
+				"Seed",
+				"Seed",
+				0
+			],
+			"obj-39": [
+				"Fresh",
+				"Fresh",
+				0
+			],
+			"obj-45": [
+				"Sample A",
+				"Sample A",
+				0
+			],
+			"obj-51": [
+				"Sample B",
+				"Sample B",
+				0
+			],
+			"obj-56": [
+				"Rec A",
+				"Rec A",
+				0
+			],
+			"obj-59": [
+				"Rec B",
+				"Rec B",
+				0
+			],
+			"obj-69": [
+				"Alpha",
+				"Alpha",
+				0
+			],
+			"obj-76": [
+				"Learn",
+				"Learn",
+				0
+			],
+			"obj-81": [
+				"Temperature",
+				"Temperature",
+				0
+			],
+			"obj-85": [
+				"Noise seed",
+				"Noise seed",
+				0
+			],
+			"obj-88": [
+				"Link",
+				"Link",
+				0
+			],
+			"obj-92": [
+				"BPM",
+				"BPM",
+				0
+			],
+			"obj-103": [
+				"Preset",
+				"Preset",
+				0
+			],
+			"obj-106": [
+				"Save",
+				"Save",
+				0
+			],
+			"obj-111": [
+				"Load",
+				"Load",
+				0
+			],
+			"obj-116": [
+				"Edit B",
+				"Edit B",
+				0
+			],
+			"obj-119": [
+				"c0",
+				"c0",
+				0
+			],
+			"obj-120": [
+				"c1",
+				"c1",
+				0
+			],
+			"obj-121": [
+				"c2",
+				"c2",
+				0
+			],
+			"obj-122": [
+				"c3",
+				"c3",
+				0
+			],
+			"obj-123": [
+				"c4",
+				"c4",
+				0
+			],
+			"obj-124": [
+				"c5",
+				"c5",
+				0
+			],
+			"obj-125": [
+				"c6",
+				"c6",
+				0
+			],
+			"obj-126": [
+				"c7",
+				"c7",
+				0
+			],
+			"obj-147": [
+				"Attr 1",
+				"Attr 1",
+				0
+			],
+			"obj-158": [
+				"Attr 2",
+				"Attr 2",
+				0
+			],
+			"obj-169": [
+				"Attr 3",
+				"Attr 3",
+				0
+			],
+			"obj-180": [
+				"Attr 4",
+				"Attr 4",
+				0
+			],
+			"obj-191": [
+				"Attr 5",
+				"Attr 5",
+				0
+			],
+			"obj-202": [
+				"Attr 6",
+				"Attr 6",
+				0
+			],
+			"obj-213": [
+				"Attr 7",
+				"Attr 7",
+				0
+			],
+			"obj-224": [
+				"Attr 8",
+				"Attr 8",
+				0
+			],
+			"obj-267": [
+				"Play",
+				"Play",
+				0
+			],
+			"obj-288": [
+				"Start",
+				"Start",
+				0
+			],
+			"obj-291": [
+				"Stop",
+				"Stop",
 				0
 			],
 			"parameterbanks": {},

@@ -20,7 +20,7 @@ FILL = {
     "newobj": "#ffffff", "message": "#e4e4e4", "comment": None, "button": "#f6d27a",
     "toggle": "#f6d27a", "live.text": "#f6d27a", "number": "#cfe3f7", "flonum": "#cfe3f7",
     "live.numbox": "#cfe3f7", "slider": "#c9ecd0", "dial": "#c9ecd0", "live.dial": "#c9ecd0",
-    "umenu": "#e8d5f2",
+    "umenu": "#e8d5f2", "live.menu": "#e8d5f2",
 }
 
 

@@ -1,8 +1,10 @@
 """The performer patches (patches/): structure Max and Pd expect, and OSC addresses the server accepts.
 
 Everything here is read from the committed files, with tables of inlet/outlet counts kept apart from
-the generator's (patches/generate/), so a wrong count in either place fails a test. The live run of the
-Pd patch against the real server is in test_patches_pd.py.
+the generator's (patches/generate/), so a wrong count in either place fails a test. The performer spec
+(patches/generate/spec.py) is checked against the server's address table, and each rendering against the
+spec: the Max patch and the Pd patch carry the same controls and send the same addresses. The live runs of
+the Pd patch (against the real server, and into a capturing socket) are in test_patches_pd.py.
 """
 from __future__ import annotations
 
@@ -10,17 +12,27 @@ import importlib.util
 import json
 import re
 import struct
+import sys
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from server.addresses import ADDRESSES, REPLIES
-from vae.attributes import MELODY_ATTRIBUTES
+from server.live import ServerConfig
+from vae.attributes import DRUM_ATTRIBUTES, MELODY_ATTRIBUTES
 
 PATCHES = Path(__file__).resolve().parents[1] / "patches"
+sys.path.insert(0, str(PATCHES / "generate"))
+import spec as performer  # noqa: E402  (patches/generate/spec.py: the generator's one performer spec)
+
 MAXPATS = ("musicvae.maxpat", "musicvae-device.maxpat")
-MAX_LIST_ATOMS = 256  # Max cuts longer lists (zl, udpreceive): DESIGN.md section 10
+TARGET = {"musicvae.maxpat": performer.PATCH, "musicvae-device.maxpat": performer.DEVICE}
+MAX_LIST_ATOMS = 256  # Max cuts longer lists (zl, udpreceive)
+KNOWN = performer.KNOWN  # the server's addresses, and the few the patches send ahead of its table
+KNOWN_REPLIES = set(REPLIES)
+SPEC = performer.performer_spec()
 
 # ------------------------------------------------------------------------------------------ Max tables
 
@@ -44,6 +56,7 @@ MAX_NEWOBJ = {
     "midiformat": (lambda a: 7, lambda a: 2), "midiout": (lambda a: 1, lambda a: 0),
     "midiin": (lambda a: 1, lambda a: 1), "live.thisdevice": (lambda a: 1, lambda a: 3),
     "transport": (lambda a: 2, lambda a: 9),
+    "sprintf": (lambda a: len(re.findall(r"%[^%]", " ".join(a))), lambda a: 1),
     "expr": (lambda a: max([int(i) for i in re.findall(r"\$[ifs](\d+)", " ".join(a))] or [1]), lambda a: 1),
 }
 MAX_UI = {  # maxclass -> (numinlets, numoutlets)
@@ -54,7 +67,7 @@ MAX_UI = {  # maxclass -> (numinlets, numoutlets)
 # how many atoms an outlet sends, where the patch makes that static: (maxclass or class, outlet) -> n
 MAX_ARITY = {
     "flonum": 1, "number": 1, "slider": 1, "dial": 1, "live.dial": 1, "live.numbox": 1, "umenu": 1,
-    "live.menu": 1, "scale": 1, "-": 1, "/": 1, "*": 1, "+": 1, "!/": 1, "f": 1,
+    "live.menu": 1, "live.text": 1, "scale": 1, "-": 1, "/": 1, "*": 1, "+": 1, "!/": 1, "f": 1,
 }
 
 
@@ -189,8 +202,8 @@ def test_max_addresses_exist_with_accepted_argument_counts(name):
     messages = max_osc_messages(name)
     assert messages
     for address, count, text in messages:
-        assert address in ADDRESSES, f"{name}: [{text}] sends {address}, which server/addresses.py lacks"
-        spec = ADDRESSES[address]
+        assert address in KNOWN, f"{name}: [{text}] sends {address}, which server/addresses.py lacks"
+        spec = KNOWN[address]
         assert count is not None, f"{name}: [{text}]: argument count not static"
         top = spec.max_args if spec.max_args is not None else MAX_LIST_ATOMS
         assert spec.min_args <= count <= top, f"{name}: [{text}] sends {count} args, {address} takes " \
@@ -198,17 +211,9 @@ def test_max_addresses_exist_with_accepted_argument_counts(name):
         assert count + 1 <= MAX_LIST_ATOMS, f"{name}: [{text}] is longer than a Max list"
     used = {a for a, _, _ in messages}
     assert "/z" not in used, "Max lists stop at 256 atoms: drive the latent through /coords and /attribute"
-    expected = {"/sample", "/coords", "/alpha", "/attribute", "/temperature", "/preset/save", "/preset/load",
-                "/ping", "/status"}
-    if name == "musicvae.maxpat":
-        expected |= {"/encode", "/bpm"}
-    else:
-        expected |= {"/bpm"}  # Live's tempo
-    assert expected <= used, f"{name} never sends {sorted(expected - used)}"
-    attributes = {t.split()[2] for a, _, t in messages if a == "/attribute"}
-    assert attributes == set(MELODY_ATTRIBUTES)
+    assert {(a, c) for a, c, _ in messages} == SPEC.messages(TARGET[name])
     coords = [c for a, c, _ in messages if a == "/coords"]
-    assert coords and all(c == 9 for c in coords)  # slot + eight coordinates
+    assert coords and all(c == 1 + SPEC.coords for c in coords)  # the slot, then the coordinates
 
 
 @pytest.mark.parametrize("name", MAXPATS)
@@ -218,11 +223,12 @@ def test_max_routes_only_known_replies(name):
     for box in _boxes(patcher).values():
         if box["maxclass"] == "newobj" and box["text"].startswith("route "):
             routed |= set(box["text"].split()[1:])
-    assert {"/notes/begin", "/note"} <= routed
-    assert routed <= set(REPLIES), routed - set(REPLIES)
+    assert {"/notes/begin", "/note", "/attributes", "/beat"} <= routed
+    assert routed <= KNOWN_REPLIES, routed - KNOWN_REPLIES
     receives = [b["text"] for b in _boxes(patcher).values() if b.get("text", "").startswith("udpreceive ")]
     sends = [b["text"] for b in _boxes(patcher).values() if b.get("text", "").startswith("udpsend ")]
-    assert receives == ["udpreceive 9001"] and sends == ["udpsend 127.0.0.1 9000"]
+    assert receives == [f"udpreceive {ServerConfig.reply_port}"]
+    assert sends == [f"udpsend {ServerConfig.host} {ServerConfig.port}"]
 
 
 # ------------------------------------------------------------------------------ Max for Live device
@@ -279,17 +285,20 @@ PD_OBJECTS = {
     "loadbang": (0, 1), "delay": (2, 1), "metro": (2, 1), "f": (2, 1), "+": (2, 1), "*": (2, 1),
     "/": (2, 1), "mod": (2, 1), "==": (2, 1), "until": (2, 1), "symbol": (2, 1), "makefilename": (1, 1),
     "oscformat": (1, 1), "oscparse": (1, 1), "netsend": (1, 2), "netreceive": (1, 2), "print": (1, 0),
-    "tabwrite": (2, 0), "makenote": (3, 2), "noteout": (3, 0), "stripnote": (2, 2),
+    "tabwrite": (2, 0), "makenote": (3, 2), "noteout": (3, 0), "stripnote": (2, 2), "spigot": (2, 1),
+    "random": (2, 1), "realtime": (2, 1),
 }
 PD_VARIADIC = {
     "t": lambda a: (1, len(a)), "pack": lambda a: (len(a), 1), "unpack": lambda a: (1, len(a)),
     "sel": lambda a: (2 if len(a) == 1 else 1, len(a) + 1), "route": lambda a: (2 if len(a) == 1 else 1, len(a) + 1),
     "s": lambda a: (1, 0), "r": lambda a: (0, 1), "ctlin": lambda a: (0, 3 - min(len(a), 2)),
-    "list": lambda a: {"prepend": (2, 1), "split": (2, 3), "trim": (1, 1)}.get(a[0] if a else "", (2, 1)),
+    "list": lambda a: {"prepend": (2, 1), "split": (2, 3), "trim": (1, 1), "store": (2, 2)}.get(a[0] if a else "",
+                                                                                                  (2, 1)),
     "text": lambda a: {"define": (1, 1), "get": (2, 2), "set": (3, 0), "size": (2, 1)}[a[0]],
     "expr": lambda a: (max([int(i) for i in re.findall(r"\$[fis](\d+)", " ".join(a))] or [1]), 1),
 }
-PD_GUI = {"bng": (1, 1), "tgl": (1, 1), "hsl": (1, 1), "vsl": (1, 1), "nbx": (1, 1)}
+PD_GUI = {"bng": (1, 1), "tgl": (1, 1), "hsl": (1, 1), "vsl": (1, 1), "nbx": (1, 1), "hradio": (1, 1)}
+PD_CONTROLS = "musicvae-send"  # every control's [s ...]: a list, address first; one formatter sends it
 
 
 def _pd_atoms(record: str) -> list[str]:
@@ -360,7 +369,7 @@ def _pd_arity(objects, sources, index: int, outlet: int, depth: int = 0) -> set[
         return {None}
 
     def passed() -> set[int | None]:
-        feeds = sources.get(index, [])
+        feeds = [(s, o) for s, o, i in sources.get(index, []) if i == 0]
         return set().union(*[_pd_arity(objects, sources, s, o, depth + 1) for s, o in feeds]) or {None}
 
     if kind == "msg":
@@ -370,12 +379,14 @@ def _pd_arity(objects, sources, index: int, outlet: int, depth: int = 0) -> set[
     if kind == "floatatom":
         return {1}
     name, args = atoms[0], atoms[1:]
-    if name in ("hsl", "vsl", "nbx", "f", "makefilename", "/", "*", "+"):
+    if name in ("hsl", "vsl", "nbx", "tgl", "f", "makefilename", "/", "*", "+", "symbol", "random"):
         return {1}
     if name in ("bng", "loadbang", "delay"):
         return {0}
     if name == "pack":
         return {len(args)}
+    if name == "spigot":
+        return passed()
     if name == "list" and args[:1] == ["prepend"]:
         return {None if n is None else n + len(args) - 1 for n in passed()}
     if name == "t":
@@ -384,37 +395,40 @@ def _pd_arity(objects, sources, index: int, outlet: int, depth: int = 0) -> set[
     return {None}
 
 
-def pd_osc_messages() -> list[tuple[str, int | None, list[str]]]:
-    objects, connects = parse_pd(PATCHES / "musicvae.pd")
-    sources: dict[int, list[tuple[int, int]]] = {}
-    for src, outlet, dst, _ in connects:
-        sources.setdefault(dst, []).append((src, outlet))
+def pd_osc_messages(path: Path = PATCHES / "musicvae.pd") -> list[tuple[str, int | None, list[str]]]:
+    """(address, argument count, what sends it) of every list a control sends to [s musicvae-send]."""
+    objects, connects = parse_pd(path)
+    sources: dict[int, list[tuple[int, int, int]]] = {}
+    for src, outlet, dst, inlet in connects:
+        sources.setdefault(dst, []).append((src, outlet, inlet))
     found = []
     for i, obj in enumerate(objects):
-        if obj["kind"] == "obj" and obj["atoms"][0] == "oscformat":
-            address = "/" + "/".join(obj["atoms"][1:])
-            feeds = sources.get(i, [])
-            assert feeds, f"nothing feeds [oscformat {' '.join(obj['atoms'][1:])}]"
-            counts = set().union(*[_pd_arity(objects, sources, s, o) for s, o in feeds])
-            found += [(address, n, obj["atoms"]) for n in counts]
+        if obj["kind"] != "obj" or obj["atoms"] != ["s", PD_CONTROLS]:
+            continue
+        for src, outlet, _ in sources.get(i, []):
+            atoms = objects[src]["atoms"]
+            if objects[src]["kind"] == "msg":
+                assert atoms[0] == "list" and atoms[1].startswith("/"), atoms
+                found.append((atoms[1], len(atoms) - 2, atoms))
+                continue
+            assert atoms[:2] == ["list", "prepend"] and atoms[2].startswith("/"), atoms
+            for n in _pd_arity(objects, sources, src, outlet):
+                found.append((atoms[2], None if n is None else n - 1, atoms))
     return found
 
 
 def test_pd_addresses_exist_with_accepted_argument_counts():
     messages = pd_osc_messages()
     for address, count, atoms in messages:
-        assert address in ADDRESSES, f"[{' '.join(atoms)}] sends {address}, which server/addresses.py lacks"
-        spec = ADDRESSES[address]
+        assert address in KNOWN, f"[{' '.join(atoms)}] sends {address}, which server/addresses.py lacks"
+        spec = KNOWN[address]
         assert count is not None, f"[{' '.join(atoms)}]: argument count not static"
         assert spec.min_args <= count and (spec.max_args is None or count <= spec.max_args), \
             f"{address} gets {count} args, takes {spec.min_args}..{spec.max_args}"
-    used = {a for a, _, _ in messages}
-    assert {"/sample", "/encode", "/coords", "/alpha", "/attribute", "/temperature", "/bpm", "/preset/save",
-            "/preset/load", "/ping", "/status"} <= used
+    assert {(a, c) for a, c, _ in messages} == SPEC.messages(performer.PATCH)
     objects, _ = parse_pd(PATCHES / "musicvae.pd")
-    prepended = {o["atoms"][2] for o in objects if o["kind"] == "obj" and o["atoms"][:2] == ["list", "prepend"]
-                 and len(o["atoms"]) > 2}
-    assert set(MELODY_ATTRIBUTES) <= prepended
+    formatters = [o["atoms"] for o in objects if o["kind"] == "obj" and o["atoms"][0] == "oscformat"]
+    assert formatters == [["oscformat"]], "one formatter, its address set per message (prefix + address)"
 
 
 def test_pd_routes_only_known_replies():
@@ -422,10 +436,94 @@ def test_pd_routes_only_known_replies():
     routes = [o["atoms"][1:] for o in objects if o["kind"] == "obj" and o["atoms"][0] == "route"]
     top = next(r for r in routes if "note" in r)
     replies = {"/" + r for r in top if r != "notes"} | {"/notes/" + r for r in next(r for r in routes if "begin" in r)}
-    assert {"/notes/begin", "/notes/end", "/note", "/status"} <= replies <= set(REPLIES), replies
+    assert {"/notes/begin", "/notes/end", "/note", "/status", "/attributes", "/beat"} <= replies <= KNOWN_REPLIES
     records = [o.get("record", "") for o in objects]
     assert any("netsend -u -b" in r for r in records) and any("netreceive -u -b" in r for r in records)
-    assert any("connect 127.0.0.1 9000" in r for r in records) and any("listen 9001" in r for r in records)
+    assert any(f"connect {ServerConfig.host} {ServerConfig.port}" in r for r in records)
+    assert any(f"listen {ServerConfig.reply_port}" in r for r in records)
+
+
+# ------------------------------------------------------------------------------ one spec, three patches
+
+
+def test_spec_covers_every_address_a_performer_uses():
+    """Every server address is sent by some control or excused in the spec, and nothing else is sent."""
+    assert set(performer.NOT_PERFORMED) <= set(ADDRESSES), "an excuse for an address the server no longer has"
+    sent = {a for a, _ in SPEC.messages(performer.PATCH)}
+    assert set(ADDRESSES) - set(performer.NOT_PERFORMED) <= sent, set(ADDRESSES) - set(performer.NOT_PERFORMED) - sent
+    assert sent <= set(KNOWN)
+    for pending in performer.PENDING:  # sent ahead of the server's table: the same arity once it lists them
+        if pending.path in ADDRESSES:
+            assert (ADDRESSES[pending.path].min_args, ADDRESSES[pending.path].max_args) == \
+                   (pending.min_args, pending.max_args), pending.path
+    assert not sent & set(performer.NOT_PERFORMED)
+    labels = [c.label for c in SPEC.controls]
+    assert len(labels) == len(set(labels)), "labels name Live parameters: they must be unique"
+    assert set(SPEC.replies) <= set(REPLIES) and all(c.shows in SPEC.replies for c in SPEC.controls if c.shows)
+    assert {c.section for c in SPEC.controls} <= {s.key for s in SPEC.sections}
+
+
+def _max_widgets(name: str) -> dict[str, str]:
+    """Scripting name -> maxclass of every named user-interface box."""
+    return {b["varname"]: b["maxclass"] for b in _boxes(_load_max(name)).values() if "varname" in b}
+
+
+def _pd_widgets() -> dict[str, str]:
+    """Receive name -> IEM class of every GUI with one."""
+    receive_at = {"bng": 6, "tgl": 4, "hsl": 8, "vsl": 8, "nbx": 8, "hradio": 6}  # Pd 0.51+ saved IEM GUIs
+    objects, _ = parse_pd(PATCHES / "musicvae.pd")
+    return {o["atoms"][receive_at[o["atoms"][0]]]: o["atoms"][0] for o in objects
+            if o["kind"] == "obj" and o["atoms"][0] in receive_at}
+
+
+@pytest.mark.parametrize("name", MAXPATS)
+def test_max_and_pd_render_the_same_controls(name):
+    """Each control the spec gives a target is a widget there: Max by scripting name, Pd by receive name."""
+    target = TARGET[name]
+    keys = {c.key for c in SPEC.controls_for(target) if c.kind not in ("clip", "display")}
+    max_widgets = _max_widgets(name)
+    assert keys <= set(max_widgets), keys - set(max_widgets)
+    assert {max_widgets[k] for k in keys} <= {"live.dial", "live.numbox", "live.text", "live.menu"}
+    for key in SPEC.attribute_keys():
+        assert max_widgets[f"{key}-name"] == "umenu"  # filled from the /attributes reply
+    if target == performer.PATCH:
+        pd = {k.removeprefix("musicvae-") for k in _pd_widgets()}
+        assert keys <= pd, keys - pd
+        max_messages = {(a, c) for a, c, _ in max_osc_messages(name)}
+        assert max_messages == {(a, c) for a, c, _ in pd_osc_messages()}
+
+
+def test_attributes_are_not_hard_coded():
+    """No attribute name is baked into a patch: the rows are named by the server's /attributes reply."""
+    names = set(MELODY_ATTRIBUTES) | set(DRUM_ATTRIBUTES)
+    for manifest in (PATCHES.parent / "models").glob("*/manifest.json"):
+        names |= set(json.loads(manifest.read_text()).get("attributes") or {})
+    for name in (*MAXPATS, "musicvae-device.amxd", "musicvae.pd"):
+        text = (PATCHES / name).read_bytes().decode("utf-8", "replace")
+        baked = [n for n in names if re.search(rf"\b{re.escape(n)}\b", text)]
+        assert not baked, f"{name} names attributes itself: {baked}"
+    for name in MAXPATS:  # asked for on load, the reply routed to the rows' menus
+        texts = [b.get("text", "") for b in _boxes(_load_max(name)).values()]
+        assert "/attributes" in texts and any(t.startswith("route ") and "/attributes" in t.split() for t in texts)
+        assert any(t.endswith("attributes") and t.startswith("r ") for t in texts)
+    objects, _ = parse_pd(PATCHES / "musicvae.pd")
+    atoms = [o["atoms"] for o in objects]
+    assert ["list", "/attributes"] in atoms and ["r", "musicvae-attributes"] in atoms
+
+
+def test_spec_follows_the_bundle():
+    """A bundle shapes the spec: fewer principal coordinates, fewer dials; more attributes, more rows."""
+    small = SimpleNamespace(z_size=16, attributes={f"a{i}": None for i in range(10)},
+                            latent=SimpleNamespace(num_coordinates=3))
+    spec = performer.performer_spec(small)
+    assert spec.coords == 3 and spec.coord_keys() == ["c0", "c1", "c2"]
+    assert len(spec.attribute_keys()) == 10 and spec.attribute_names == tuple(small.attributes)
+    assert ("/coords", 4) in spec.messages(performer.PATCH)
+    build = _load_script(PATCHES / "generate" / "build.py", "musicvae_patches_build_small")
+    pd = build.outputs(spec)["musicvae.pd"].decode()
+    assert "pack f f f;" in pd and "musicvae-c3" not in pd and "musicvae-attribute-10" in pd
+    assert not [n for n in small.attributes if f" {n} " in pd]
+    assert performer.performer_spec().coords == performer.COORD_DIALS
 
 
 # ------------------------------------------------------------------------------ generated and drawn

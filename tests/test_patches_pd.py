@@ -1,11 +1,11 @@
-"""Live: patches/musicvae.pd running headless in Pure Data against the real server.
+"""Live: patches/musicvae.pd running headless in Pure Data, against the real server or a capturing socket.
 
 A small driver patch, opened beside the performer patch, points its [netsend]/[netreceive] at the test
 server (through the patch's musicvae-netsend / musicvae-netreceive receivers), subscribes, sets the bpm
 and presses "sample A" through the bang's receive name, exactly as a performer's click would. The
 performer patch announces what it parsed (musicvae-notes-begin, -note, -notes-end) and what it played
 (musicvae-played); the driver prints those to stderr and quits Pd. Pd runs in real time (`-batch` would
-run in logical time and exit before any reply: DESIGN.md section 10).
+run in logical time and exit before any reply arrives).
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.server import free_udp_port
+from server.live import ServerConfig
+from tests.fixtures.server import OscClient, free_udp_port
 
 PATCH = Path(__file__).resolve().parents[1] / "patches" / "musicvae.pd"
 PD = shutil.which("pd")
@@ -120,10 +121,14 @@ def test_pd_patch_samples_receives_and_plays(live_server, tmp_path):
 
 
 def test_every_pd_control_reaches_the_server_without_an_error(live_server, tmp_path):
-    """Turn each control once, through its receive name, after sampling both slots."""
+    """Turn each control once, through its receive name, after sampling both slots. The attribute rows are
+    named by the server's /attributes reply, which arrives before the driver starts turning."""
+    names = live_server.session.engine.bundle.attributes
+    first, last = list(names)[1], list(names)[-1]
     actions = ["musicvae-sample-b bang", "musicvae-alpha 0.5", "musicvae-temperature 0.5", "musicvae-c0 1.5",
-               "musicvae-c7 -1", "musicvae-coords-slot 1", "musicvae-c3 2", "musicvae-note_density 1",
-               "musicvae-syncopation_8th -1", "musicvae-preset 3", "musicvae-save bang", "musicvae-load bang",
+               "musicvae-c7 -1", "musicvae-coords-slot 1", "musicvae-c3 2", "musicvae-attribute-2 1",
+               f"musicvae-attribute-{len(names)} -1", "musicvae-attribute-8 1", "musicvae-preset 2",
+               "musicvae-save bang", "musicvae-load bang", "musicvae-noise-seed 7", "musicvae-fresh-seed 0",
                "musicvae-seed 7", "musicvae-sample-a bang"]
     driver = tmp_path / "driver.pd"
     driver.write_text(DRIVER.format(server=live_server.port, listen=free_udp_port(), safety=SAFETY_QUIT_MS,
@@ -131,13 +136,60 @@ def test_every_pd_control_reaches_the_server_without_an_error(live_server, tmp_p
                                     actions=" ".join(f"\\; {a}" for a in actions)))
     log, elapsed = _run_pd(driver, tmp_path)
     assert elapsed < SAFETY_QUIT_MS / 1000 - 1, log
-    stats = live_server.session.stats()
-    assert not stats["errors"], (stats["errors"], log)
-    for address in ("/sample", "/alpha", "/temperature", "/coords", "/attribute", "/preset/save", "/preset/load"):
+    session = live_server.session
+    stats = session.stats()
+    assert not stats["errors"], (stats["errors"], log)  # row 8 has no attribute in a 5-attribute model: silent
+    for address in ("/sample", "/alpha", "/temperature", "/coords", "/attribute", "/preset/save", "/preset/load",
+                    "/seed", "/attributes"):
         assert stats["received"].get(address, 0) >= 1, (address, stats["received"])
-    state = live_server.session.state
-    assert state.alpha == pytest.approx(0.5) and state.temperature == pytest.approx(0.5)
-    assert state.attributes["note_density"] == pytest.approx(1.0)
-    assert state.attributes["syncopation_8th"] == pytest.approx(-1.0)
-    assert "preset3" in live_server.session.presets.names()
+    state = session.state
+    assert state.alpha == pytest.approx(0.5) and state.temperature == pytest.approx(0.5) and state.seed == 7
+    assert state.attributes[first] == pytest.approx(1.0)
+    assert state.attributes[last] == pytest.approx(-1.0)
+    assert "bridge" in session.presets.names()  # the third preset name
     assert _printed(log, "MV-END"), log
+
+
+CAPTURE_DRIVER = """#N canvas 0 50 450 300 12;
+#X obj 10 10 loadbang;
+#X msg 10 40 \\; musicvae-netsend disconnect \\; musicvae-netsend connect 127.0.0.1 {capture};
+#X obj 10 80 delay 500;
+#X msg 10 105 {actions};
+#X obj 10 145 delay 700;
+#X msg 10 170 \\; pd quit;
+#X connect 0 0 1 0;
+#X connect 0 0 2 0;
+#X connect 2 0 3 0;
+#X connect 0 0 4 0;
+#X connect 4 0 5 0;
+"""
+
+
+def test_pd_sample_buttons_draw_fresh_seeds_and_the_model_menu_prefixes(tmp_path):
+    """What the patch really sends, caught on a socket: what it asks when it opens, sample A and B with
+    different seeds, the learn, record and transport buttons, the Link toggle, and every address behind the
+    chosen model's prefix."""
+    actions = ["musicvae-sample-a bang", "musicvae-sample-b bang", "musicvae-learn bang", "musicvae-link 1",
+               "musicvae-record-b bang", "musicvae-start bang", "musicvae-stop bang",
+               "musicvae-model 1", "musicvae-alpha 0.25", "musicvae-fresh-seed 0", "musicvae-sample-a bang",
+               "musicvae-model 0", "musicvae-alpha 0.75"]
+    with OscClient(server_port=9) as capture:
+        driver = tmp_path / "driver.pd"
+        driver.write_text(CAPTURE_DRIVER.format(capture=capture.port,
+                                                actions=" ".join(f"\\; {a}" for a in actions)))
+        log, _ = _run_pd(driver, tmp_path)
+        capture.settle(0.2, 2.0)
+        sent = [(m.address, m.args) for p in capture.packets for m in p.messages]
+    samples = [args for address, args in sent if address == "/sample"]
+    assert [s[0] for s in samples] == ["a", "b"], (sent, log)
+    (_, spread_a, seed_a), (_, spread_b, seed_b) = samples
+    assert spread_a == spread_b == 1.0 and seed_a != seed_b, samples
+    assert all(0 <= s < 1_000_000 and s == int(s) for s in (seed_a, seed_b))
+    assert ("/learn", ["alpha"]) in sent and ("/link", [1.0]) in sent and ("/record", ["b"]) in sent
+    assert ("/play", []) in sent and ("/stop", []) in sent
+    assert sent[:4] == [("/ping", []), ("/status", []), ("/attributes", []),
+                        ("/subscribe", [float(ServerConfig.reply_port), "beats"])]  # on load
+    prefixed = [(address, args) for address, args in sent if address.startswith("/drums/")]
+    assert prefixed[0] == ("/drums/alpha", [0.25]), sent
+    assert ("/drums/sample", ["a", 1.0, seed_b]) in prefixed  # fresh seed off: the last seed again
+    assert sent[-1] == ("/alpha", [0.75])  # back to the first model: no prefix

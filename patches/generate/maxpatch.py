@@ -73,6 +73,7 @@ NEWOBJ: dict[str, callable] = {
     "r": lambda a: (0, [""]),
     "print": lambda a: (1, []),
     "expr": lambda a: (_expr_inlets(a), [""]),
+    "sprintf": lambda a: (max(1, len(re.findall(r"%[^%]", " ".join(a)))), [""]),
     "change": lambda a: (1, ["", "int", "int"]),
     "midiformat": lambda a: (7, ["int", ""]),
     "midiout": lambda a: (1, []),

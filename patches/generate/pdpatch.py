@@ -45,6 +45,9 @@ PD_OBJECTS: dict[str, callable] = {
     "r": lambda a: (0 if a else 1, 1),
     "print": lambda a: (1, 0),
     "until": lambda a: (2, 1),
+    "spigot": lambda a: (2, 1),
+    "random": lambda a: (2, 1),
+    "realtime": lambda a: (2, 1),
     "expr": lambda a: (max([int(m) for m in re.findall(r"\$[fis](\d+)", " ".join(a))] or [1]), 1),
     "text": lambda a: TEXT_IO[a[0]],
     "tabwrite": lambda a: (2, 0),
@@ -53,7 +56,7 @@ PD_OBJECTS: dict[str, callable] = {
     "stripnote": lambda a: (2, 2),
     "ctlin": lambda a: (0, 3 - min(len(a), 2)),
 }
-GUI_IO = {"bng": (1, 1), "tgl": (1, 1), "hsl": (1, 1), "vsl": (1, 1), "nbx": (1, 1)}
+GUI_IO = {"bng": (1, 1), "tgl": (1, 1), "hsl": (1, 1), "vsl": (1, 1), "nbx": (1, 1), "hradio": (1, 1)}
 
 
 def escape(text: str) -> str:
@@ -106,6 +109,9 @@ class PdPatch:
             offset = "-2 -8" if kind == "hsl" else "0 -9"
             line = (f"{kind} {size[0]} {size[1]} {lo:g} {hi:g} 0 {init} empty {receive} {label} {offset} 0 "
                     f"{FONT} {colours} {value:g} 1")
+        elif kind == "hradio":  # size[1] is the number of cells; value the chosen one
+            line = (f"hradio {size[0]} 1 {init} {size[1]} empty {receive} {label} 0 -8 0 {FONT} {colours} "
+                    f"{value:g}")
         elif kind == "nbx":
             line = (f"nbx {size[0]} {size[1]} {lo:g} {hi:g} 0 {init} empty {receive} {label} 0 -10 0 "
                     f"{FONT} {colours} {value:g} 256")
