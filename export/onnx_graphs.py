@@ -28,8 +28,9 @@ class EncoderGraph(nn.Module):
 
 
 def export_encoder(model: nn.Module, path: Path, num_steps: int) -> None:
-    # A batch of 2 in the example keeps the batch axis from being specialised to 1.
-    tokens = torch.zeros(2, num_steps, dtype=torch.long)
+    # A batch of 2 in the example keeps the batch axis from being specialised to 1. Trio: [B, T, 3].
+    tracks = len(model.config.track_classes)
+    tokens = torch.zeros(2, num_steps, *([tracks] if tracks > 1 else []), dtype=torch.long)
     graph = EncoderGraph(model).eval()
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # TracerWarnings about Python values in the LSTM wrapper

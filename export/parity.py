@@ -48,7 +48,7 @@ def check_parity(model, encoder_path: Path, decoder_path: Path, tokens: np.ndarr
     mu_diff = float(np.abs(mu_t - mu_o).max())
     sigma_diff = float(np.abs(sigma_t - sigma_o).max())
 
-    n, steps = tokens.shape
+    n, steps = tokens.shape[:2]  # trio tokens are [n, steps, 3]
     classes = model.config.num_classes
     fixed = argmax_noise((n, steps, classes))
     noise = uniform_noise((n, steps, classes), seed)
@@ -62,10 +62,10 @@ def check_parity(model, encoder_path: Path, decoder_path: Path, tokens: np.ndarr
     def onnx_decode(temperature, uniform):
         return decoder.run(None, decoder_feed(mu_t, temperature, uniform))[0]
 
-    argmax_mismatch = int((torch_decode(zero_t, fixed) != onnx_decode(zero_t, fixed)).any(1).sum())
+    argmax_mismatch = int((torch_decode(zero_t, fixed) != onnx_decode(zero_t, fixed)).reshape(n, -1).any(1).sum())
     sampled_once = onnx_decode(one_t, noise)
     deterministic = bool(np.array_equal(sampled_once, onnx_decode(one_t, noise)))
-    sampled_mismatch = int((torch_decode(one_t, noise) != sampled_once).any(1).sum())
+    sampled_mismatch = int((torch_decode(one_t, noise) != sampled_once).reshape(n, -1).any(1).sum())
     report = ParityReport(n, mu_diff, sigma_diff, argmax_mismatch, sampled_mismatch, deterministic)
     _raise_on_failure(report, tolerance)
     return report
