@@ -14,8 +14,9 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from contract.errors import UserError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         manifest = import_bundle(args.source, args.out, options)
     except (FileNotFoundError, FileExistsError, ValueError, RuntimeError) as exc:  # CheckpointError is a ValueError
-        print(f"musicvae import: error: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(exc) from exc
     parity = manifest["parity"]
     attributes = ", ".join(manifest["attributes"]) or "none"
     print(f"wrote {args.out}: {manifest['name']} ({manifest['codec']}, {manifest['num_steps']} steps, z "
