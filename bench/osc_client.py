@@ -23,6 +23,9 @@ from contract.codec import Note
 from server import wire
 
 HOST = "127.0.0.1"
+NOTES_BEGIN, PREVIEW_BEGIN = "/notes/begin", "/preview/begin"
+GROUPS = {NOTES_BEGIN: ("/note", "/notes/end"), PREVIEW_BEGIN: ("/preview/note", "/preview/end")}  # begin -> body, end
+BEGINS = tuple(GROUPS)
 RECEIVE_BUFFER = 4 << 20  # a 100 Hz sweep's replies must not overflow it while the test thread is busy
 
 
@@ -41,10 +44,18 @@ class Packet:
 
 @dataclass
 class NotesReply:
+    """One group of notes: what plays (/notes/begin id count ...) or a slot's preview (/preview/begin slot id
+    count ...)."""
     id: int
     count: int
     notes: list[Note]
     packet: Packet = field(repr=False)
+    preview: str | None = None  # the slot previewed; None: the notes of the current point
+
+    @property
+    def current(self) -> "NotesReply | None":
+        """The current point's notes in the same datagram (this group itself if it is one), if any."""
+        return next((g for g in parse_groups(self.packet) if g.preview is None), None)
 
 
 class OscClient:
@@ -115,8 +126,14 @@ class OscClient:
         return None if packet is None else next(m for m in packet.messages if m.address == address)
 
     def wait_notes(self, timeout: float = 5.0) -> NotesReply | None:
-        packet = self.next_packet(lambda p: p.messages and p.messages[0].address == "/notes/begin", timeout)
+        """The first group of the next datagram with notes: a slot edit's preview, else what plays."""
+        packet = self.next_packet(lambda p: p.messages and p.messages[0].address in BEGINS, timeout)
         return None if packet is None else parse_notes(packet)
+
+    def wait_current(self, timeout: float = 5.0) -> NotesReply | None:
+        """The notes of the current point (what plays) in the next datagram that has them."""
+        packet = self.next_packet(lambda p: any(m.address == NOTES_BEGIN for m in p.messages), timeout)
+        return None if packet is None else parse_notes(packet).current
 
     def ask(self, address: str, *args, reply: str, timeout: float = 5.0) -> Message | None:
         """Send and wait for the next message with address `reply` (e.g. /status, /error)."""
@@ -125,7 +142,7 @@ class OscClient:
         return self.wait_for(reply, timeout)
 
     def request(self, address: str, *args, timeout: float = 5.0) -> NotesReply | None:
-        """Send and wait for the next notes bundle."""
+        """Send and wait for the next notes bundle (its first group: for a slot edit, the preview)."""
         self.mark()
         self.send(address, *args)
         return self.wait_notes(timeout)
@@ -180,16 +197,26 @@ class OscClient:
 
 
 def parse_notes(packet: Packet) -> NotesReply:
-    """A notes bundle checked for shape: begin id count, count x /note, end id."""
-    messages = packet.messages
-    begin, end = messages[0], messages[-1]
-    assert begin.address == "/notes/begin" and end.address == "/notes/end", [m.address for m in messages]
-    decode_id, count = begin.args
-    assert end.args == [decode_id], (begin.args, end.args)
-    body = messages[1:-1]
-    assert len(body) == count and all(m.address == "/note" for m in body)
-    notes = [Note(start=m.args[2], pitch=m.args[0], velocity=m.args[1], duration=m.args[3]) for m in body]
-    return NotesReply(decode_id, count, notes, packet)
+    """The first group of notes in a notes bundle (see parse_groups)."""
+    return parse_groups(packet)[0]
+
+
+def parse_groups(packet: Packet) -> list[NotesReply]:
+    """Every group of a notes bundle, checked for shape: begin [slot] id count, count notes, end [slot] id."""
+    groups, messages, i = [], packet.messages, 0
+    assert messages and messages[0].address in BEGINS, [m.address for m in messages]
+    while i < len(messages):
+        begin = messages[i]
+        note, end_address = GROUPS[begin.address]
+        preview = begin.args[0] if begin.address == PREVIEW_BEGIN else None
+        decode_id, count = begin.args[-2:]
+        body, end = messages[i + 1:i + 1 + count], messages[i + 1 + count]
+        assert len(body) == count and all(m.address == note for m in body), [m.address for m in messages]
+        assert end.address == end_address and end.args == begin.args[:-1], (begin.args, end.args)
+        notes = [Note(start=m.args[2], pitch=m.args[0], velocity=m.args[1], duration=m.args[3]) for m in body]
+        groups.append(NotesReply(decode_id, count, notes, packet, preview))
+        i += count + 2
+    return groups
 
 
 def free_udp_port() -> int:

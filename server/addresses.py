@@ -35,12 +35,14 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
     Address("/ping", 0, 0, "", "liveness check; replies /pong"),
     Address("/status", 0, 0, "", "replies /status model provider z_size bars steps temperature bpm ..."),
     Address("/encode", 1, 1 + 4 * MAX_ENCODE_NOTES, "slot pitch velocity start duration ...",
-            "slot := mean latent of the clip; replies the notes of its reconstruction"),
+            "slot := mean latent of the clip; replies its preview (the reconstruction)"),
     Address("/sample", 1, 3, "slot [temperature] [seed]",
             "slot := random latent N(0, I) * temperature (this temperature scales the latent; "
-            "/temperature is the decoding one); replies notes"),
-    Address("/z", 2, None, "slot z0 ... z(n-1)", "slot := the vector (length must be the z size); replies notes"),
-    Address("/coords", 2, 17, "slot c0 ... c(k-1)", "slot := latent from k <= 16 principal coordinates; replies notes"),
+            "/temperature is the decoding one); replies its preview"),
+    Address("/z", 2, None, "slot z0 ... z(n-1)", "slot := the vector (length must be the z size); replies its "
+                                                  "preview"),
+    Address("/coords", 2, 17, "slot c0 ... c(k-1)", "slot := latent from k <= 16 principal coordinates; replies its "
+                                                    "preview"),
     Address("/alpha", 1, 1, "alpha", "current := slerp(a, b, alpha) + attributes; replies notes"),
     Address("/attribute", 2, 2, "name amount", "sets an attribute amount on the current point; replies notes"),
     Address("/attributes", 0, 0, "", "replies /attributes name ..."),
@@ -65,9 +67,14 @@ REPLY_TABLE: tuple[Reply, ...] = (
                      "subscribers", "answers /status (fields in the order of STATUS_FIELDS)"),
     Reply("/attributes", "name ...", "answers /attributes"),
     Reply("/presets", "name ...", "answers /presets"),
-    Reply("/notes/begin", "id count", "starts a decode's notes (one bundle, one datagram)"),
+    Reply("/notes/begin", "id count", "starts the notes of the current point, what plays (one bundle, one "
+                                      "datagram)"),
     Reply("/note", "pitch velocity start duration", "one note (start and duration in beats)"),
     Reply("/notes/end", "id", "ends the notes; `id` grows with every decode"),
+    Reply("/preview/begin", "slot id count", "starts a slot's preview after /encode, /sample, /z, /coords: not what "
+                                             "plays unless the same datagram goes on with /notes/begin"),
+    Reply("/preview/note", "pitch velocity start duration", "one note of the preview"),
+    Reply("/preview/end", "slot id", "ends the preview"),
     Reply("/ok", "address value ...", "a state change was applied: the address and its new value(s)"),
     Reply("/beat", "bar step", f"the playhead, to `{BEATS}` subscribers while MIDI/audio plays: bar of the loop "
                                f"(from 1), 16th within the bar (0, 4, 8, 12)"),

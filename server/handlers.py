@@ -8,13 +8,20 @@ under a key, so a burst on one knob decodes only its newest value. Keys: "curren
 /alpha, /attribute, /preset/load), ("slot", name) (/encode, /sample, /z, /coords on that slot) and
 "presets" (writing the presets file).
 
+Cueing: what plays is the current point, slerp(a, b, alpha) + attributes. Editing a slot previews it and
+changes what plays only if the current point moved with it: at alpha = 0 a new b is heard in the preview
+alone, a new a is also what plays (server/session.py, submit_slot).
+
 /sample slot [temperature] [seed]: slot := N(0, I) * temperature (default 1) drawn with the seed; without
 a seed, the next of a reproducible sequence that /seed restarts. Decoding always uses the session's
 /temperature and /seed (the same noise for every decode, so a morph changes only where z changes).
 
 What each address replies (all replies go to the sender's host at the reply port and to subscribers):
-- /encode, /sample, /z, /coords: the notes of that slot's latent (no attributes applied);
-- /alpha, /attribute, /preset/load: the notes of the current point slerp(a, b, alpha) + attributes;
+- /encode, /sample, /z, /coords: the slot's preview, `/preview/begin slot id count`, count x `/preview/note
+  pitch velocity start duration`, `/preview/end slot id` (its latent decoded, no attributes applied), and
+  in the same datagram, if the current point moved, its notes as below;
+- /alpha, /attribute, /preset/load: the notes of the current point, `/notes/begin id count`, count x
+  `/note pitch velocity start duration`, `/notes/end id`: what plays;
 - /temperature, /seed, /bpm, /preset/save, /subscribe, /unsubscribe: `/ok address value ...`, the values
   as the server took them;
 - /ping: /pong; /status, /attributes and /presets: their reply.
@@ -41,7 +48,6 @@ MAX_TEMPERATURE = 100.0
 MAX_SEED = 2**31 - 1  # an OSC int32
 MIN_BPM, MAX_BPM = 1.0, 1000.0
 MAX_SUBSCRIBERS = 32
-CURRENT = "current"
 PRESETS = "presets"
 
 Handler = Callable[["Session", list, "Sender"], None]
@@ -70,7 +76,7 @@ def encode(session: Session, args: list, sender: Sender) -> None:
             f"{report.unknown_drums} unknown drums, {report.truncated} past beat {engine.bundle.length_beats:g})")
     with session.lock:
         session.state.slots[slot] = PendingLatent(tokens, engine.encode_tokens)
-    session.submit_decode(("slot", slot), "/encode", sender, lambda st: st.slot_z(slot))
+    session.submit_slot(slot, "/encode", sender)
 
 
 def sample(session: Session, args: list, sender: Sender) -> None:
@@ -104,7 +110,7 @@ def alpha(session: Session, args: list, sender: Sender) -> None:
     value = A.number(args[0], "alpha", 0.0, 1.0)
     with session.lock:
         session.state.alpha = value
-    session.submit_decode(CURRENT, "/alpha", sender, session.current_z)
+    session.submit_current("/alpha", sender)
 
 
 def attribute(session: Session, args: list, sender: Sender) -> None:
@@ -115,7 +121,7 @@ def attribute(session: Session, args: list, sender: Sender) -> None:
     amount = A.number(args[1], "amount", -A.MAX_MAGNITUDE, A.MAX_MAGNITUDE)
     with session.lock:
         session.state.attributes[name] = amount
-    session.submit_decode(CURRENT, "/attribute", sender, session.current_z)
+    session.submit_current("/attribute", sender)
 
 
 def temperature(session: Session, args: list, sender: Sender) -> None:
@@ -153,7 +159,7 @@ def preset_load(session: Session, args: list, sender: Sender) -> None:
             _recall(session.state, entry, session.engine.z_size)
         except (ValueError, KeyError, TypeError) as exc:
             raise A.ArgumentError(f"preset {name!r} does not fit this model: {exc}") from None
-    session.submit_decode(CURRENT, "/preset/load", sender, session.current_z)
+    session.submit_current("/preset/load", sender)
 
 
 def presets(session: Session, args: list, sender: Sender) -> None:
@@ -207,7 +213,7 @@ HANDLERS: dict[str, Handler] = {
 def _set_slot(session: Session, address: str, slot: str, value: np.ndarray, sender: Sender) -> None:
     with session.lock:
         session.state.slots[slot] = value
-    session.submit_decode(("slot", slot), address, sender, lambda st: st.slot_z(slot))
+    session.submit_slot(slot, address, sender)
 
 
 def _clip(values: list) -> list[Note]:

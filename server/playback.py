@@ -60,6 +60,11 @@ class LoopScheduler:
         return self._ons is not None
 
     @property
+    def cued(self) -> bool:
+        """New notes wait for the next bar line."""
+        return self._pending is not None
+
+    @property
     def last_step(self) -> int:
         """The newest step processed (-1 before the first)."""
         return self._next_step - 1

@@ -30,6 +30,7 @@ from server.worker import Job, LatestOnlyWorker
 log = logging.getLogger("musicvae.server")
 
 Sender = tuple[str, int]
+CURRENT = "current"  # the worker key of decodes of the current point (a newer one replaces a pending one)
 Send = Callable[[bytes, Sender], None]  # one datagram to one (host, port); must not raise
 
 
@@ -47,6 +48,9 @@ class Session:
         self.received: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
         self.worker = LatestOnlyWorker()
+        # The current point whose notes were last sent and played. It starts as the initial point, unheard:
+        # the loop starts with the first decode that moves it (or /alpha), never with a preview.
+        self._playing_z = self.current_z(self.state)
         self._send = send
         if playback is not None:
             playback.on_beat = self._beat  # called on the playback thread
@@ -97,24 +101,55 @@ class Session:
 
         self.worker.submit(key, Job(address, run, on_error))
 
-    def submit_decode(self, key: Hashable, address: str, sender: Sender,
-                      latent: Callable[[LiveState], np.ndarray]) -> None:
-        """Decode `latent(state)` on the worker, with the state as it is when the job runs."""
+    def submit_current(self, address: str, sender: Sender) -> None:
+        """Decode the current point on the worker (with the state as it is when the job runs), reply its
+        notes and play them."""
         def run() -> None:
-            with self.lock:
-                state = self.state.snapshot()
-            z = latent(state)  # may run the encoder (a pending /encode): outside the lock
-            if not np.isfinite(z).all():
-                raise ArgumentError("the latent is not finite (attribute amounts or z values too large)")
-            notes = self.engine.decode(z, state.temperature, state.seed)
-            with self.lock:
-                self.decode_id += 1
-                decode_id = self.decode_id
+            state = self._snapshot()
+            z = _finite(self.current_z(state))
+            notes = self._decode_current(state, z)
+            decode_id = self._next_id()
             self.reply(sender, wire.notes_bundle(decode_id, notes))
-            if self.playback is not None:
-                self.playback.set_notes(notes)
+            self._play(z, notes)
 
-        self.submit(key, address, sender, run)
+        self.submit(CURRENT, address, sender, run)
+
+    def submit_slot(self, slot: str, address: str, sender: Sender) -> None:
+        """Cue a slot on the worker: reply its preview; only if that moved the current point (slot a at
+        alpha < 1, slot b at alpha > 0) decode the current point too, in the same datagram, and play it."""
+        def run() -> None:
+            state = self._snapshot()
+            z = _finite(state.slot_z(slot))  # may run the encoder (a pending /encode): outside the lock
+            preview = self.engine.decode(z, state.temperature, state.seed)
+            preview_id = self._next_id()
+            elements = [wire.preview_elements(slot, preview_id, preview)]
+            current = _finite(self.current_z(state))
+            if not np.array_equal(current, self._playing_z):
+                same = np.array_equal(current, z)  # alpha at this slot's end, no attributes: one decode
+                notes = preview if same else self._decode_current(state, current)
+                elements.append(wire.notes_elements(preview_id if same else self._next_id(), notes))
+                self._play(current, notes)
+            self.reply(sender, wire.bundle_of(*elements))
+
+        self.submit(("slot", slot), address, sender, run)
+
+    def _snapshot(self) -> LiveState:
+        with self.lock:
+            return self.state.snapshot()
+
+    def _decode_current(self, state: LiveState, z: np.ndarray) -> list:
+        return self.engine.decode(z, state.temperature, state.seed)
+
+    def _next_id(self) -> int:
+        with self.lock:
+            self.decode_id += 1
+            return self.decode_id
+
+    def _play(self, z: np.ndarray, notes: list) -> None:
+        """`notes`, decoded at `z`, are now what plays (from the next bar line where a loop runs)."""
+        self._playing_z = z  # the worker's alone: only jobs read and write it
+        if self.playback is not None:
+            self.playback.set_notes(notes)
 
     def next_sample_seed(self) -> int:
         """Seeds for /sample without one: a reproducible sequence per /seed."""
@@ -149,6 +184,12 @@ class Session:
         self.worker.stop()
         if self.playback is not None:
             self.playback.close()
+
+
+def _finite(z: np.ndarray) -> np.ndarray:
+    if not np.isfinite(z).all():
+        raise ArgumentError("the latent is not finite (attribute amounts or z values too large)")
+    return z
 
 
 def printable(address: str) -> str:

@@ -9,6 +9,7 @@ are ignored (a future time tag must never make the receiving thread sleep).
 """
 from __future__ import annotations
 
+import functools
 import struct
 from typing import Iterable, Sequence
 
@@ -17,8 +18,6 @@ from contract.codec import Note
 IMMEDIATELY = b"\x00\x00\x00\x00\x00\x00\x00\x01"  # the OSC time tag meaning "now"
 BUNDLE_HEADER = b"#bundle\x00" + IMMEDIATELY
 NOTE_TYPETAGS = b",iiff\x00\x00\x00"
-NOTE_ADDRESS = b"/note\x00\x00\x00"
-_NOTE = struct.Struct(">i8s8siiff")  # size, address, type tags, pitch, velocity, start, duration
 
 
 class OscParseError(ValueError):
@@ -58,15 +57,43 @@ def bundle(messages: Iterable[bytes]) -> bytes:
     return b"".join(parts)
 
 
-def notes_bundle(decode_id: int, notes: Sequence[Note]) -> bytes:
-    """/notes/begin id count, count x /note pitch velocity start duration, /notes/end id: one datagram."""
-    size = _NOTE.size - 4
-    body = [_NOTE.pack(size, NOTE_ADDRESS, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
-                       float(n.duration)) for n in notes]
-    begin = message("/notes/begin", int(decode_id), len(notes))
-    end = message("/notes/end", int(decode_id))
-    return b"".join([BUNDLE_HEADER, struct.pack(">i", len(begin)), begin, *body,
-                     struct.pack(">i", len(end)), end])
+def notes_elements(decode_id: int, notes: Sequence[Note], prefix: str = "") -> bytes:
+    """The bundle elements of the notes that play: /notes/begin id count, count x /note pitch velocity start
+    duration, /notes/end id (`prefix`: a model's address prefix, e.g. "/drums")."""
+    return _framed(message(f"{prefix}/notes/begin", int(decode_id), len(notes)), f"{prefix}/note", notes,
+                   message(f"{prefix}/notes/end", int(decode_id)))
+
+
+def preview_elements(slot: str, decode_id: int, notes: Sequence[Note], prefix: str = "") -> bytes:
+    """The bundle elements of a slot's preview (not what plays): /preview/begin slot id count, count x
+    /preview/note pitch velocity start duration, /preview/end slot id."""
+    return _framed(message(f"{prefix}/preview/begin", slot, int(decode_id), len(notes)), f"{prefix}/preview/note",
+                   notes, message(f"{prefix}/preview/end", slot, int(decode_id)))
+
+
+def bundle_of(*elements: bytes) -> bytes:
+    """One datagram from already framed bundle elements (notes_elements, preview_elements), in order."""
+    return b"".join([BUNDLE_HEADER, *elements])
+
+
+def notes_bundle(decode_id: int, notes: Sequence[Note], prefix: str = "") -> bytes:
+    """The notes that play as one bundle, one datagram."""
+    return bundle_of(notes_elements(decode_id, notes, prefix))
+
+
+@functools.lru_cache(maxsize=64)
+def _note_struct(address: str) -> tuple[struct.Struct, bytes]:
+    """A /note message as one `pack`: size, address, type tags, pitch, velocity, start, duration."""
+    padded = _padded(address)
+    return struct.Struct(f">i{len(padded)}s8siiff"), padded
+
+
+def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes) -> bytes:
+    note, address = _note_struct(note_address)
+    size = note.size - 4
+    body = [note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
+                      float(n.duration)) for n in notes]
+    return b"".join([struct.pack(">i", len(begin)), begin, *body, struct.pack(">i", len(end)), end])
 
 
 def parse(datagram: bytes) -> list[tuple[str, list]]:
