@@ -1,0 +1,140 @@
+"""Knob to notes with the α cache: what a MIDI knob (or a patch sending k/127) costs, warm and cold.
+
+A real `musicvae serve` in a child process, real UDP on 127.0.0.1. A client turns a knob at `rate_hz`:
+/alpha over the 128 knob positions, 0 -> 127 -> 0, timing each /notes/end back against the newest
+/alpha sent before it (bench/roundtrip.py's pairing).
+
+- warm: after the server has logged a complete fill of the swept morph; every position answers from the
+  cache. The server's own count of cache hits (logged when it stops) is reported.
+- cold: the same sweep half a position off the grid, (k + 0.5)/127: no answer can come from the cache, so
+  each request is decoded, as a request on an empty cache is.
+- fill: seconds from a change of morph until all 128 positions are cached (the model's decoder in batches
+  in this process, nothing else running), over a few morphs.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bench.roundtrip import TAIL_S
+from bench.server_process import ServerProcess, start_server_process
+from bench.stats import Latency
+from server.alpha_cache import FILLED_LOG, POSITIONS
+
+FILLS = 3  # morphs timed for the fill time
+FILL_TIMEOUT_S = 120.0
+HITS_LOG = re.compile(r"α cache: (\d+) hit\(s\), (\d+) miss")
+
+
+@dataclass
+class KnobResult:
+    rate_hz: float
+    seconds: float
+    warm: Latency
+    warm_answered: int
+    cold: Latency
+    cold_answered: int
+    sent_per_sweep: int
+    fill_seconds: list[float]
+    server_cache_hits: int | None
+    server_cache_misses: int | None
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["warm"], d["cold"] = self.warm.as_dict(), self.cold.as_dict()
+        return d
+
+
+def fill_times(path: Path, threads: int = 1, fills: int = FILLS) -> list[float]:
+    """Seconds to cache all 128 positions of `fills` different morphs, on an idle engine."""
+    from server.alpha_cache import AlphaCache, MorphKey, decode_rows_as_live
+    from server.engine import Engine, EngineOptions
+    from server.latent import sample_prior, slerp
+
+    engine = Engine(path, EngineOptions(provider="cpu", threads=threads))
+    cache = AlphaCache(decode_rows_as_live(engine), engine.codec.decode)
+    times = []
+    try:
+        for i in range(fills):
+            a, b = sample_prior(engine.z_size, 1.0, 2 * i), sample_prior(engine.z_size, 1.0, 2 * i + 1)
+            cache.refresh(MorphKey(a, b, (), 0.5, i), lambda alpha, a=a, b=b: slerp(a, b, alpha))
+            if not cache.wait_filled(120):
+                raise RuntimeError(f"the α cache of {path} did not fill within 120 s")
+            times.append(round(cache.fill_seconds, 4))
+    finally:
+        cache.close()
+    return times
+
+
+def knob_sweep(server: ServerProcess, alphas: np.ndarray, rate_hz: float) -> tuple[Latency, int]:
+    """Send each alpha at `rate_hz`; -> (latency of each answered request, how many were answered)."""
+    client = server.client
+    client.settle(0.3)
+    client.mark()
+    sent_at = np.empty(len(alphas))
+    start = time.perf_counter()
+    for i, alpha in enumerate(alphas):
+        if (ahead := start + i / rate_hz - time.perf_counter()) > 0:
+            time.sleep(ahead)
+        sent_at[i] = time.perf_counter()
+        client.send("/alpha", float(alpha))
+    time.sleep(TAIL_S)
+    ends = [p.time for p in client.since_mark() for m in p.messages if m.address == "/notes/end"]
+    latencies = [t - sent_at[np.searchsorted(sent_at, t) - 1] for t in ends if t > sent_at[0]]
+    return Latency.from_seconds(latencies or [float("nan")]), len(latencies)
+
+
+def _wait_filled(server: ServerProcess, before: int, timeout: float = FILL_TIMEOUT_S) -> None:
+    """Until the server logs a complete fill after `before` of them: once /sample b has been answered, the
+    fill of slot a's morph can no longer complete, so the next one logged is the morph being swept."""
+    deadline = time.monotonic() + timeout
+    while server.log().count(FILLED_LOG) <= before:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server's α cache did not fill within {timeout} s")
+        time.sleep(0.05)
+
+
+def knob_positions(seconds: float, rate_hz: float, offset: float = 0.0) -> np.ndarray:
+    """k/127 (plus `offset` positions) for a knob swept 0 -> 127 -> 0 and on, `seconds` long."""
+    top = POSITIONS - 1 - int(np.ceil(offset))  # the last position whose offset point stays in [0, 1]
+    n = max(1, int(seconds * rate_hz))
+    triangle = np.concatenate([np.arange(top + 1), np.arange(top - 1, 0, -1)])
+    k = triangle[np.arange(n) % len(triangle)].astype(np.float64)
+    return (k + offset) / (POSITIONS - 1)
+
+
+def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: float = 5.0) -> KnobResult:
+    fills = fill_times(path, threads)
+    with tempfile.TemporaryDirectory() as state:
+        server = start_server_process(path, Path(state), "--threads", str(threads), "--verbose")
+        try:
+            server.client.request("/sample", "a", 1.0, 1)
+            server.client.request("/sample", "b", 1.0, 2)
+            _wait_filled(server, before=server.log().count(FILLED_LOG))
+            warm, warm_answered = knob_sweep(server, knob_positions(seconds, rate_hz), rate_hz)
+            cold, cold_answered = knob_sweep(server, knob_positions(seconds, rate_hz, offset=0.5), rate_hz)
+            server.interrupt()
+            found = HITS_LOG.search(server.log())
+        finally:
+            server.close()
+    hits, misses = (int(found.group(1)), int(found.group(2))) if found else (None, None)
+    return KnobResult(rate_hz, seconds, warm, warm_answered, cold, cold_answered, int(seconds * rate_hz), fills,
+                      hits, misses)
+
+
+def knob_lines(results: list[dict]) -> str:
+    """The knob-to-notes table (one row per model)."""
+    lines = ["knob to notes (OSC round trip, /alpha on the 128 knob positions)",
+             f"{'model':<24} {'warm p50':>9} {'warm p99':>9} {'cold p50':>9} {'cold p99':>9} {'fill s':>8} "
+             f"{'hits':>6}"]
+    for r in results:
+        k = r["knob"]
+        lines.append(f"{r['name']:<24} {k['warm']['p50_ms']:>9.3f} {k['warm']['p99_ms']:>9.3f} "
+                     f"{k['cold']['p50_ms']:>9.3f} {k['cold']['p99_ms']:>9.3f} {np.median(k['fill_seconds']):>8.3f} "
+                     f"{k['server_cache_hits'] if k['server_cache_hits'] is not None else '?':>6}")
+    return "\n".join(lines)
