@@ -127,12 +127,12 @@ class OscClient:
 
     def wait_notes(self, timeout: float = 5.0) -> NotesReply | None:
         """The first group of the next datagram with notes: a slot edit's preview, else what plays."""
-        packet = self.next_packet(lambda p: p.messages and p.messages[0].address in BEGINS, timeout)
+        packet = self.next_packet(lambda p: p.messages and _begin(p.messages[0].address) is not None, timeout)
         return None if packet is None else parse_notes(packet)
 
     def wait_current(self, timeout: float = 5.0) -> NotesReply | None:
         """The notes of the current point (what plays) in the next datagram that has them."""
-        packet = self.next_packet(lambda p: any(m.address == NOTES_BEGIN for m in p.messages), timeout)
+        packet = self.next_packet(lambda p: any(_begin(m.address) == NOTES_BEGIN for m in p.messages), timeout)
         return None if packet is None else parse_notes(packet).current
 
     def ask(self, address: str, *args, reply: str, timeout: float = 5.0) -> Message | None:
@@ -202,13 +202,16 @@ def parse_notes(packet: Packet) -> NotesReply:
 
 
 def parse_groups(packet: Packet) -> list[NotesReply]:
-    """Every group of a notes bundle, checked for shape: begin [slot] id count, count notes, end [slot] id."""
+    """Every group of a notes bundle, checked for shape: begin [slot] id count, count notes, end [slot] id.
+    Addresses may carry a model's prefix (/drums/notes/begin): the same one throughout."""
     groups, messages, i = [], packet.messages, 0
-    assert messages and messages[0].address in BEGINS, [m.address for m in messages]
+    assert messages and _begin(messages[0].address) is not None, [m.address for m in messages]
+    prefix = messages[0].address[:-len(_begin(messages[0].address))]
     while i < len(messages):
         begin = messages[i]
-        note, end_address = GROUPS[begin.address]
-        preview = begin.args[0] if begin.address == PREVIEW_BEGIN else None
+        kind = begin.address[len(prefix):]
+        note, end_address = (prefix + a for a in GROUPS[kind])
+        preview = begin.args[0] if kind == PREVIEW_BEGIN else None
         decode_id, count = begin.args[-2:]
         body, end = messages[i + 1:i + 1 + count], messages[i + 1 + count]
         assert len(body) == count and all(m.address == note for m in body), [m.address for m in messages]
@@ -217,6 +220,11 @@ def parse_groups(packet: Packet) -> list[NotesReply]:
         groups.append(NotesReply(decode_id, count, notes, packet, preview))
         i += count + 2
     return groups
+
+
+def _begin(address: str) -> str | None:
+    """NOTES_BEGIN or PREVIEW_BEGIN if the address is one, after any model prefix."""
+    return next((begin for begin in BEGINS if address.endswith(begin)), None)
 
 
 def free_udp_port() -> int:

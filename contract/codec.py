@@ -109,6 +109,7 @@ class MelodyCodec:
 
     name = "melody"
     num_classes = MELODY_CLASSES
+    tracks = 1  # token tracks per step: tokens [steps]
 
     def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
         return self.encode_with_report(notes, num_steps, strict)[0]
@@ -185,6 +186,7 @@ class DrumCodec:
 
     name = "drums"
     num_classes = DRUM_CLASSES
+    tracks = 1
 
     def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
         return self.encode_with_report(notes, num_steps, strict)[0]
@@ -234,6 +236,7 @@ class TrioCodec:
     name = "trio"
     track_codecs = (MelodyCodec(), MelodyCodec(), DrumCodec())
     num_classes = sum(c.num_classes for c in track_codecs)
+    tracks = len(track_codecs)  # tokens [steps, 3]
 
     def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
         return self.encode_with_report(notes, num_steps, strict)[0]

@@ -2,7 +2,9 @@
 the README's address tables are generated from (`python -m server.addresses` prints them; a test checks
 the README holds exactly that). Rename an address here and the patch tests fail until the patches follow.
 
-Every numeric argument accepts int or float (Pd sends only floats).
+Every numeric argument accepts int or float (Pd sends only floats). A server playing several models accepts
+each address under every model's prefix too (/drums/alpha; server/dispatcher.py), and its replies carry
+the prefix of the message they answer.
 """
 from __future__ import annotations
 

@@ -15,8 +15,10 @@ from contract.graphs import TOKENS, decoder_feed
 
 
 class BoundDecoder:
-    def __init__(self, session, device: str, z: np.ndarray, temperature: np.ndarray, noise: np.ndarray):
-        """z [1, Z], temperature [1] and noise [1, steps, C]: host arrays giving the shapes and first values."""
+    def __init__(self, session, device: str, z: np.ndarray, temperature: np.ndarray, noise: np.ndarray,
+                 tracks: int = 1):
+        """z [1, Z], temperature [1] and noise [1, steps, C]: host arrays giving the shapes and first values;
+        `tracks` > 1: tokens [1, steps, tracks] (trio)."""
         import onnxruntime as ort
 
         def on_device(array: np.ndarray):  # a copy: the caller's arrays stay the caller's
@@ -24,7 +26,8 @@ class BoundDecoder:
 
         self.session = session
         self.z, self.temperature, self.noise = on_device(z), on_device(temperature), on_device(noise)
-        self.tokens = ort.OrtValue.ortvalue_from_shape_and_type([1, noise.shape[1]], np.int64, device, 0)
+        shape = [1, noise.shape[1]] + ([tracks] if tracks > 1 else [])
+        self.tokens = ort.OrtValue.ortvalue_from_shape_and_type(shape, np.int64, device, 0)
         self.binding = session.io_binding()
         for name, value in decoder_feed(self.z, self.temperature, self.noise).items():
             self.binding.bind_ortvalue_input(name, value)

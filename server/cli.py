@@ -11,6 +11,7 @@ Try it with liblo's tools:
 
 --midi NAME loops the current sequence on a MIDI output port at /bpm, switching at bar lines;
 --audio plays the same loop through a small built-in synth. Ctrl-C stops cleanly (all notes off).
+--model NAME=DIR, repeated, plays several models: /NAME/alpha ..., each on its own MIDI channel.
 The whole address space is in server/addresses.py and the README.
 """
 from __future__ import annotations
@@ -34,9 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from server.live import ServerConfig
     from server.state import DEFAULT_BPM
 
-    parser.add_argument("--model", metavar="DIR", default=None,
-                        help="model bundle folder (manifest.json, encoder.onnx, decoder.onnx); "
-                             "default: the shipped models/mel_2bar_small")
+    parser.add_argument("--model", metavar="[NAME=]DIR", action="append", default=None,
+                        help="model bundle folder (manifest.json, encoder.onnx, decoder.onnx); default: the shipped "
+                             "models/mel_2bar_small. Repeat to play several models: each answers under /NAME/... "
+                             "(NAME: the bundle name's first word unless given) on its own MIDI channel, and "
+                             "bare addresses go to the first")
     parser.add_argument("--host", default=ServerConfig.host,
                         help="address to listen on (default %(default)s; 0.0.0.0 to accept other machines)")
     parser.add_argument("--port", type=int, default=ServerConfig.port,
@@ -73,29 +76,40 @@ def run(args: argparse.Namespace) -> int:
     from server.model_dir import resolve_model_dir
     from server.engine import Engine, EngineOptions
 
+    from server.live import Model, ModelNameError, midi_channels, model_names
+
+    options = EngineOptions(provider=args.provider, threads=args.threads)
     try:
-        engine = Engine(resolve_model_dir(args.model), EngineOptions(provider=args.provider, threads=args.threads))
-    except BundleError as exc:
+        named = [_named_model(text) for text in args.model or [None]]
+        engines = [Engine(resolve_model_dir(folder), options) for _, folder in named]
+        model_names([Model(engine, name=name) for engine, (name, _) in zip(engines, named)])
+        channels = midi_channels([engine.bundle.codec == "drums" for engine in engines])
+    except (BundleError, ModelNameError) as exc:
         raise UserError(exc) from exc
     from server.latent_use import collapse_warning
 
-    warning = collapse_warning(engine.bundle.path)
-    if warning:
-        log.warning("%s", warning)
-    playback = _playback(args, engine)
+    for engine in engines:
+        warning = collapse_warning(engine.bundle.path)
+        if warning:
+            log.warning("%s", warning)
+    models = [Model(engine, _playback(args, engine, channel), name)
+              for engine, channel, (name, _) in zip(engines, channels, named)]
     from server.live import LiveServer, ServerConfig
 
     try:
-        server = LiveServer(engine, ServerConfig(args.host, args.port, args.reply_port,
-                                                 Path(args.state) if args.state else None), playback)
+        server = LiveServer(models, ServerConfig(args.host, args.port, args.reply_port,
+                                                 Path(args.state) if args.state else None))
     except OSError as exc:
-        if playback is not None:
-            playback.close()
+        for model in models:
+            if model.playback is not None:
+                model.playback.close()
         raise UserError(exc) from exc
-    server.session.state.bpm = float(args.bpm)
-    log.info("ready in %.2f s: model %s on %s; udp %s:%d -> replies to port %d; presets in %s",
-             time.perf_counter() - started, engine.bundle.name, engine.provider, args.host, server.port,
-             args.reply_port, server.session.presets.path)
+    for session in server.sessions:
+        session.state.bpm = float(args.bpm)
+    served = "; ".join(f"{s.prefix}/... model {s.engine.bundle.name}" for s in server.sessions)
+    log.info("ready in %.2f s: %s on %s; udp %s:%d -> replies to port %d; presets in %s",
+             time.perf_counter() - started, served, engines[0].provider, args.host, server.port,
+             args.reply_port, server.session.presets.path.parent)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -109,7 +123,16 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _playback(args: argparse.Namespace, engine):
+def _named_model(text: str | None) -> tuple[str | None, str | None]:
+    """--model [NAME=]DIR -> (NAME or None, DIR or None: the shipped default)."""
+    if text is None:
+        return None, None
+    name, sep, folder = text.partition("=")
+    named = sep and name and folder and "/" not in name and "\\" not in name  # else a folder with "=" in it
+    return (name, folder) if named else (None, text)
+
+
+def _playback(args: argparse.Namespace, engine, channel: int):
     """The MIDI and audio sinks asked for; each one that fails is reported and left out."""
     if not args.midi and not args.audio:
         return None
@@ -121,7 +144,7 @@ def _playback(args: argparse.Namespace, engine):
         from server.midi_out import MidiSink, MidiUnavailable
 
         try:
-            sinks.append(MidiSink(args.midi, channel=9 if drums else 0))
+            sinks.append(MidiSink(args.midi, channel=channel))
         except MidiUnavailable as exc:
             log.error("MIDI out off: %s; OSC keeps serving", exc)
     if args.audio:

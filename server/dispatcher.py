@@ -8,12 +8,13 @@ the reason, and any other exception (a bug) costs one /error reply, not the serv
 from __future__ import annotations
 
 import logging
+from typing import Sequence
 
 from server import wire
 from server.addresses import ADDRESSES
 from server.args import ArgumentError, count
 from server.handlers import HANDLERS
-from server.session import Sender, Session
+from server.session import Origin, Sender, Session
 
 log = logging.getLogger("musicvae.server")
 
@@ -21,8 +22,17 @@ MALFORMED = "(malformed)"  # the /error address for a datagram that is not OSC a
 
 
 class Dispatcher:
-    def __init__(self, session: Session):
-        self.session = session
+    """Routes each message to a Session: `/NAME/address` to the model of that prefix, a bare `/address` to
+    the first model. A model's prefix never equals an address's first part (server/live.py checks)."""
+
+    def __init__(self, sessions: Sequence[Session]):
+        self.sessions = list(sessions)
+        self.by_prefix = {s.prefix: s for s in self.sessions if s.prefix}
+
+    @property
+    def session(self) -> Session:
+        """The first model's: unprefixed addresses, and datagrams that name no model, go to it."""
+        return self.sessions[0]
 
     def handle_datagram(self, data: bytes, sender: Sender) -> None:
         try:
@@ -33,23 +43,40 @@ class Dispatcher:
         for address, args in messages:
             self.handle_message(address, args, sender)
 
+    def route(self, address: str) -> tuple[Session, str, str] | None:
+        """(session, the address without its prefix, the prefix) or None for an unknown address."""
+        if address in ADDRESSES:
+            return self.session, address, ""
+        head, _, rest = address[1:].partition("/")
+        session = self.by_prefix.get("/" + head)
+        if session is not None and "/" + rest in ADDRESSES:
+            return session, "/" + rest, "/" + head
+        return None
+
     def handle_message(self, address: str, args: list, sender: Sender) -> None:
-        session = self.session
-        spec = ADDRESSES.get(address)
-        handler = HANDLERS.get(address)
-        if spec is None or handler is None:
-            with session.lock:
-                session.received["(unknown)"] += 1
-            session.error(sender, address, "unknown address; send /ping, /status, /sample, /alpha ... "
-                                           "(see server/addresses.py)")
+        routed = self.route(address)
+        handler = HANDLERS.get(routed[1]) if routed is not None else None
+        if handler is None:
+            with self.session.lock:
+                self.session.received["(unknown)"] += 1
+            self.session.error(sender, address, f"unknown address; send /ping, /status, /sample, /alpha ... "
+                                                f"(see server/addresses.py){self._models_hint()}")
             return
+        session, address, prefix = routed
+        origin = Origin(sender[0], sender[1], prefix)
+        spec = ADDRESSES[address]
         with session.lock:
             session.received[address] += 1
         try:
             count(args, spec.min_args, spec.max_args, address, spec.signature)
-            handler(session, args, sender)
+            handler(session, args, origin)
         except ArgumentError as exc:
-            session.error(sender, address, str(exc))
+            session.error(origin, address, str(exc))
         except Exception as exc:  # a bug must cost one reply, not the server
-            log.exception("handler for %s failed", address)
-            session.error(sender, address, f"internal error: {type(exc).__name__}: {exc}")
+            log.exception("handler for %s failed", prefix + address)
+            session.error(origin, address, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _models_hint(self) -> str:
+        if len(self.sessions) < 2:
+            return ""
+        return "; models: " + ", ".join(f"{s.prefix}/..." for s in self.sessions) + " (bare addresses: the first)"

@@ -60,6 +60,8 @@ class Engine:
         self.codec = get_codec(self.bundle.codec)
         self.z_size, self.num_steps = self.bundle.z_size, self.bundle.num_steps
         self.num_classes = self.bundle.num_classes
+        # One token per step, or one per track (trio: [steps, 3]).
+        self.token_shape = (self.num_steps,) + ((self.codec.tracks,) if self.codec.tracks > 1 else ())
         started = time.perf_counter()
         self.encoder = self._session(ENCODER)
         self.decoder = self._session(DECODER)
@@ -117,7 +119,7 @@ class Engine:
         """The single-sequence decode, bound to preallocated device buffers; on CUDA captured as a CUDA
         graph in a session of its own (batch decodes keep the plain session: a graph has fixed shapes)."""
         def bound(session, device: str) -> BoundDecoder:
-            return BoundDecoder(session, device, self._z, self._temperature, self._noise)
+            return BoundDecoder(session, device, self._z, self._temperature, self._noise, self.codec.tracks)
 
         if self.provider != CUDA:
             return bound(self.decoder, "cpu")
@@ -145,11 +147,11 @@ class Engine:
 
     def _warm_up(self) -> None:
         for i in range(max(1, self.options.warmup)):
-            self.encode_tokens(np.zeros(self.num_steps, dtype=np.int64))
+            self.encode_tokens(np.zeros(self.token_shape, dtype=np.int64))
             tokens = self.decode_tokens(np.zeros(self.z_size, dtype=np.float32), temperature=float(i % 2), seed=i)
-        if tokens.shape != (self.num_steps,) or tokens.min() < 0 or tokens.max() >= self.num_classes:
+        if tokens.shape != self.token_shape or tokens.min() < 0 or tokens.max() >= self.num_classes:
             raise BundleError(f"{self.bundle.path}: the decoder returned tokens outside 0..{self.num_classes - 1} "
-                              f"or of shape {tokens.shape}, not ({self.num_steps},)")
+                              f"or of shape {tokens.shape}, not {self.token_shape}")
 
     # --------------------------------------------------------------------------------------------- encode
 
@@ -158,12 +160,12 @@ class Engine:
         return self.encode_tokens(self.codec.encode(notes, self.num_steps))
 
     def encode_tokens(self, tokens: np.ndarray) -> np.ndarray:
-        """mu for tokens [steps] -> [z], or [batch, steps] -> [batch, z]."""
+        """mu for tokens [steps] -> [z], or [batch, steps] -> [batch, z] (trio: [steps, 3], [batch, steps, 3])."""
         tokens = np.asarray(tokens, dtype=np.int64)
-        single = tokens.ndim == 1
-        batch = np.ascontiguousarray(tokens.reshape(1, -1) if single else tokens)
-        if batch.shape[1] != self.num_steps:
-            raise ValueError(f"tokens have {batch.shape[1]} steps, the model takes {self.num_steps}")
+        single = tokens.ndim == len(self.token_shape)
+        batch = np.ascontiguousarray(tokens[None] if single else tokens)
+        if batch.shape[1:] != self.token_shape:
+            raise ValueError(f"tokens have shape {batch.shape[1:]}, the model takes {self.token_shape}")
         mu = self.encoder.run([MU], encoder_feed(batch))[0]
         return mu[0] if single else mu
 

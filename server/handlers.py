@@ -29,7 +29,7 @@ Subscribers that asked for `beats` also get the playhead `/beat bar step` from t
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
 
@@ -37,12 +37,9 @@ from server import args as A
 from server.addresses import MAX_ENCODE_NOTES, MAX_LISTED_PRESETS, STREAMS
 from server.clock import ClockError
 from server.latent import coordinates_to_z, sample_prior
+from server.session import Sender, Session, Subscription, prefix_of
 from server.state import LiveState, PendingLatent
-from server.wire import message
 from contract.codec import Note
-
-if TYPE_CHECKING:
-    from server.session import Sender, Session
 
 MAX_TEMPERATURE = 100.0
 MAX_SEED = 2**31 - 1  # an OSC int32
@@ -50,19 +47,19 @@ MIN_BPM, MAX_BPM = 1.0, 1000.0
 MAX_SUBSCRIBERS = 32
 PRESETS = "presets"
 
-Handler = Callable[["Session", list, "Sender"], None]
+Handler = Callable[[Session, list, Sender], None]
 
 
 def ping(session: Session, args: list, sender: Sender) -> None:
-    session.reply(sender, message("/pong"))
+    session.answer(sender, "/pong")
 
 
 def status(session: Session, args: list, sender: Sender) -> None:
-    session.reply(sender, message("/status", *session.status_values()))
+    session.answer(sender, "/status", *session.status_values())
 
 
 def attributes(session: Session, args: list, sender: Sender) -> None:
-    session.reply(sender, message("/attributes", *session.engine.bundle.attributes))
+    session.answer(sender, "/attributes", *session.engine.bundle.attributes)
 
 
 def encode(session: Session, args: list, sender: Sender) -> None:
@@ -163,7 +160,7 @@ def preset_load(session: Session, args: list, sender: Sender) -> None:
 
 
 def presets(session: Session, args: list, sender: Sender) -> None:
-    session.reply(sender, message("/presets", *session.presets.names()[:MAX_LISTED_PRESETS]))
+    session.answer(sender, "/presets", *session.presets.names()[:MAX_LISTED_PRESETS])
 
 
 def bpm(session: Session, args: list, sender: Sender) -> None:
@@ -185,7 +182,8 @@ def subscribe(session: Session, args: list, sender: Sender) -> None:
     with session.lock:
         if target not in session.subscribers and len(session.subscribers) >= MAX_SUBSCRIBERS:
             raise A.ArgumentError(f"already {MAX_SUBSCRIBERS} subscribers; /unsubscribe one first")
-        session.subscribers[target] = frozenset(streams)  # again without `beats`: the playhead stops
+        # again without `beats`: the playhead stops
+        session.subscribers[target] = Subscription(frozenset(streams), prefix_of(sender))
     session.ok(sender, "/subscribe", port, *streams)
 
 

@@ -5,12 +5,16 @@ one with loopMIDI and pass its name), else a virtual port that synths and DAWs c
 `musicvae:NAME`. The rtmidi API is the platform default (ALSA, CoreMIDI, WinMM), then JACK on Linux: a
 machine without /dev/snd has no ALSA sequencer, but a running JACK server carries MIDI just as well.
 Set MUSICVAE_MIDI_API (e.g. UNIX_JACK) to choose one.
+
+Sinks of the same NAME share one port (a server playing several models sends each on its own channel);
+the port closes with the last of them.
 """
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import threading
 import time
 
 log = logging.getLogger("musicvae.server")
@@ -25,6 +29,10 @@ class MidiUnavailable(RuntimeError):
     pass
 
 
+_shared_lock = threading.Lock()
+_shared: dict[str, list] = {}  # NAME -> [port, number of sinks using it]
+
+
 def candidate_apis() -> list[str | None]:
     forced = os.environ.get(API_ENV)
     if forced:
@@ -37,20 +45,26 @@ class MidiSink:
         import mido  # rtmidi loads only when MIDI out is asked for
 
         self.channel = channel
+        self.name = name
         self._mido = mido
         self._sounding: set[int] = set()
+        with _shared_lock:
+            if name not in _shared:
+                _shared[name] = [self._open_any(name), 0]
+            _shared[name][1] += 1
+            self.port = _shared[name][0]
+        log.info("MIDI out on %r channel %d (%s)", self.port.name, channel + 1, getattr(self.port, "api", "rtmidi"))
+
+    def _open_any(self, name: str):
         errors = []
         for api in candidate_apis():
             try:
-                self.port = self._open(name, api)
-                break
+                return self._open(name, api)
             except Exception as exc:  # rtmidi raises SystemError/OSError/RtMidiError by platform
                 errors.append(f"{api or 'default API'}: {exc}")
-        else:
-            raise MidiUnavailable(f"cannot open MIDI output {name!r} ({'; '.join(errors)}). On Linux without "
-                                  f"/dev/snd start a JACK server first (jackd -d dummy); on Windows create "
-                                  f"the port with loopMIDI and pass its name")
-        log.info("MIDI out on %r (%s)", self.port.name, getattr(self.port, "api", "rtmidi"))
+        raise MidiUnavailable(f"cannot open MIDI output {name!r} ({'; '.join(errors)}). On Linux without "
+                              f"/dev/snd start a JACK server first (jackd -d dummy); on Windows create "
+                              f"the port with loopMIDI and pass its name")
 
     def _open(self, name: str, api: str | None):
         backend = self._mido.Backend("mido.backends.rtmidi" + (f"/{api}" if api else ""), load=True)
@@ -71,6 +85,12 @@ class MidiSink:
         for pitch in sorted(self._sounding):  # the scheduler has sent these already; belt and braces
             self.note_off(pitch)
         self.port.send(self._mido.Message("control_change", channel=self.channel, control=ALL_NOTES_OFF, value=0))
-        # JACK delivers queued messages in its next process cycles; closing at once would discard them.
-        time.sleep(CLOSE_GRACE_S)
-        self.port.close()
+        with _shared_lock:
+            _shared[self.name][1] -= 1
+            last = _shared[self.name][1] == 0
+            if last:
+                del _shared[self.name]
+        if last:
+            # JACK delivers queued messages in its next process cycles; closing at once would discard them.
+            time.sleep(CLOSE_GRACE_S)
+            self.port.close()

@@ -46,6 +46,7 @@ class PresetStore:
         self.path = Path(path)
         self._entries: dict[str, dict | LiveState] = {}  # a dict came from disk, a LiveState from /preset/save
         self._lock = threading.Lock()
+        self._writing = threading.Lock()  # two sessions serving one bundle share this store: one write at a time
         self.saves = 0
         self._load()
 
@@ -85,12 +86,14 @@ class PresetStore:
 
     def persist(self) -> None:
         """Write every preset (pending encodes resolved) atomically to the presets file."""
-        with self._lock:
-            entries = dict(self._entries)
-        presets = {name: (e.to_preset() if isinstance(e, LiveState) else e) for name, e in entries.items()}
-        payload = json.dumps({"format": FORMAT, "version": VERSION, "presets": presets}, indent=1, sort_keys=True)
-        write_atomic(self.path, payload.encode("utf-8"), pause=_pause_seconds(presets))
-        self.saves += 1
+        with self._writing:  # the snapshot and its write together: a later snapshot is never overwritten
+            with self._lock:
+                entries = dict(self._entries)
+            presets = {name: (e.to_preset() if isinstance(e, LiveState) else e) for name, e in entries.items()}
+            payload = json.dumps({"format": FORMAT, "version": VERSION, "presets": presets}, indent=1,
+                                 sort_keys=True)
+            write_atomic(self.path, payload.encode("utf-8"), pause=_pause_seconds(presets))
+            self.saves += 1
 
 
 def write_atomic(path: Path, data: bytes, pause: float = 0.0) -> None:

@@ -8,14 +8,18 @@ the transport gives the session (server/osc.py), so a session can be driven and 
 which socket carries its datagrams.
 
 Replies go to the sender's host at the reply port (Max's [udpsend] cannot receive, so replies go to a
-[udpreceive] port) and to every subscribed port.
+[udpreceive] port) and to every subscribed port. Where a server plays several models, each has its own
+Session and address prefix (/drums/alpha); a reply carries the prefix of the message it answers (the
+sender is then an `Origin`), so a client always recognises the answers to what it sent. /error never
+carries one: its first argument is the address as sent.
 """
 from __future__ import annotations
 
 import logging
 import threading
 from collections import Counter
-from typing import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Callable, Hashable, Iterable, NamedTuple
 
 import numpy as np
 
@@ -34,15 +38,34 @@ CURRENT = "current"  # the worker key of decodes of the current point (a newer o
 Send = Callable[[bytes, Sender], None]  # one datagram to one (host, port); must not raise
 
 
+class Origin(NamedTuple):
+    """A sender, with the model prefix its message came with ("" or e.g. "/drums"): replies carry it."""
+    host: str
+    port: int
+    prefix: str = ""
+
+
+def prefix_of(sender: Sender) -> str:
+    return sender.prefix if isinstance(sender, Origin) else ""
+
+
+@dataclass(frozen=True)
+class Subscription:
+    streams: frozenset[str] = frozenset()  # what it asked for beyond replies (addresses.STREAMS)
+    prefix: str = ""  # the model prefix it subscribed with: streamed messages carry it
+
+
 class Session:
-    def __init__(self, engine: Engine, presets: PresetStore, send: Send, reply_port: int, playback=None):
+    def __init__(self, engine: Engine, presets: PresetStore, send: Send, reply_port: int, playback=None,
+                 prefix: str = ""):
         self.engine = engine
+        self.prefix = prefix  # this model's address prefix, e.g. "/mel" (the dispatcher routes by it)
         self.presets = presets
         self.playback = playback
         self.reply_port = reply_port
         self.lock = threading.Lock()  # guards state, subscribers and counters
         self.state = LiveState.initial(engine.z_size, tuple(engine.bundle.attributes))
-        self.subscribers: dict[Sender, frozenset[str]] = {}  # -> the streams it asked for (addresses.STREAMS)
+        self.subscribers: dict[Sender, Subscription] = {}
         self.sample_count = 0
         self.decode_id = 0
         self.received: Counter[str] = Counter()
@@ -66,25 +89,32 @@ class Session:
         for target in self.targets(sender).union(extra):
             self._send(payload, target)
 
-    def ok(self, sender: Sender, address: str, *values, extra: Iterable[Sender] = ()) -> None:
-        """Acknowledge a state change: /ok address value ..."""
-        self.reply(sender, wire.message("/ok", address, *values), extra)
+    def answer(self, sender: Sender, address: str, *args) -> None:
+        """Reply one message, in the namespace the sender used."""
+        self.reply(sender, wire.message(prefix_of(sender) + address, *args))
 
-    def broadcast(self, payload: bytes, stream: str) -> None:
-        """To the subscribers that asked for `stream`."""
+    def ok(self, sender: Sender, address: str, *values, extra: Iterable[Sender] = ()) -> None:
+        """Acknowledge a state change: /ok address value ... (the address as sent)."""
+        prefix = prefix_of(sender)
+        self.reply(sender, wire.message(prefix + "/ok", prefix + address, *values), extra)
+
+    def broadcast(self, stream: str, address: str, *args) -> None:
+        """One message to the subscribers that asked for `stream`, each in the namespace it subscribed with."""
         with self.lock:
-            targets = [target for target, streams in self.subscribers.items() if stream in streams]
-        for target in targets:
-            self._send(payload, target)
+            targets = [(target, sub.prefix) for target, sub in self.subscribers.items() if stream in sub.streams]
+        for target, prefix in targets:
+            self._send(wire.message(prefix + address, *args), target)
 
     def _beat(self, bar: int, step: int) -> None:
-        self.broadcast(wire.message("/beat", int(bar), int(step)), BEATS)
+        self.broadcast(BEATS, "/beat", int(bar), int(step))
 
     def error(self, sender: Sender, address: str, reason: str) -> None:
+        """/error address reason, `address` as sent (the sender's prefix, if any, and the address)."""
         with self.lock:
             self.errors[address if address in ADDRESSES else "(other)"] += 1
-        log.debug("error %s: %s", address, reason)
-        self.reply(sender, wire.message("/error", printable(address), reason[:500]))
+        sent = prefix_of(sender) + address
+        log.debug("error %s: %s", sent, reason)
+        self.reply(sender, wire.message("/error", printable(sent), reason[:500]))
 
     # ------------------------------------------------------------------------------------------- decoding
 
@@ -109,7 +139,7 @@ class Session:
             z = _finite(self.current_z(state))
             notes = self._decode_current(state, z)
             decode_id = self._next_id()
-            self.reply(sender, wire.notes_bundle(decode_id, notes))
+            self.reply(sender, wire.notes_bundle(decode_id, notes, prefix_of(sender)))
             self._play(z, notes)
 
         self.submit(CURRENT, address, sender, run)
@@ -122,12 +152,13 @@ class Session:
             z = _finite(state.slot_z(slot))  # may run the encoder (a pending /encode): outside the lock
             preview = self.engine.decode(z, state.temperature, state.seed)
             preview_id = self._next_id()
-            elements = [wire.preview_elements(slot, preview_id, preview)]
+            prefix = prefix_of(sender)
+            elements = [wire.preview_elements(slot, preview_id, preview, prefix)]
             current = _finite(self.current_z(state))
             if not np.array_equal(current, self._playing_z):
                 same = np.array_equal(current, z)  # alpha at this slot's end, no attributes: one decode
                 notes = preview if same else self._decode_current(state, current)
-                elements.append(wire.notes_elements(preview_id if same else self._next_id(), notes))
+                elements.append(wire.notes_elements(preview_id if same else self._next_id(), notes, prefix))
                 self._play(current, notes)
             self.reply(sender, wire.bundle_of(*elements))
 

@@ -23,6 +23,7 @@ from importer.magenta_js import CONFIG_FILE, MANIFEST_FILE
 from importer.tf_checkpoint import read_tf_checkpoint
 from importer.write_magenta_js import write_magenta_js
 from musicvae.cli import main
+from server.engine import Engine, EngineOptions
 from vae.configs import tiny_config
 from vae.model import MusicVAE
 
@@ -56,6 +57,11 @@ def test_tiny_magenta_js_folders_import(tmp_path, kind):
     assert bundle.manifest["parity"]["argmax_token_mismatches"] == 0
     assert bundle.latent is not None and bundle.latent.num_coordinates > 0
     assert (out / "pytorch" / "model.safetensors").exists()
+    engine = Engine(bundle, EngineOptions(provider="cpu", warmup=1))
+    notes = engine.decode(np.random.default_rng(1).standard_normal(bundle.z_size).astype(np.float32), 1.0, seed=2)
+    tracks = {n.track for n in notes}
+    assert tracks == ({0, 1, 2} if kind else {0})  # trio: melody, bass and drums, each note tagged
+    assert engine.encode(notes).shape == (bundle.z_size,)
 
 
 def test_folder_that_is_not_a_checkpoint(tmp_path):
