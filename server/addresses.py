@@ -1,6 +1,7 @@
 """The OSC address space: the single table the server dispatches from, the patches are checked against and
-the README's address tables are generated from (`python -m server.addresses` prints them; a test checks
-the README holds exactly that). Rename an address here and the patch tests fail until the patches follow.
+the README's address tables are generated from (`python -m server.addresses` prints them, `--write
+README.md` replaces them there; a test checks the README holds exactly that). Rename an address here and
+the patch tests fail until the patches follow.
 
 Every numeric argument accepts int or float (Pd sends only floats). A server playing several models accepts
 each address under every model's prefix too (/drums/alpha; server/dispatcher.py), and its replies carry
@@ -8,7 +9,9 @@ the prefix of the message they answer.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 MAX_ENCODE_NOTES = 512  # an /encode clip longer than this is refused, not truncated
 MAX_LISTED_PRESETS = 256  # /presets names at most this many (Max's lists stop at 256 atoms)
@@ -100,5 +103,16 @@ def markdown_tables() -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    print(markdown_tables())
+def write_readme(path: Path) -> None:
+    """Replace the tables in a README (from its address table's header to the end of the reply table)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("| address | arguments | effect and reply |")
+    end = text.index("\n\n", text.index("| reply | arguments | meaning |"))
+    path.write_text(text[:start] + markdown_tables() + text[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m server.addresses [--write README.md]
+    if sys.argv[1:2] == ["--write"]:
+        write_readme(Path(sys.argv[2]))
+    else:
+        print(markdown_tables())
