@@ -3,9 +3,9 @@ transport.
 
 A Session holds the model's engine, the performer's state and the lock that guards it, the presets, the
 subscribers, the decode worker and the playback loop. Handlers change the state under `lock`, hand slow
-work to `submit` / `submit_decode`, and answer with `reply`. Replies leave through the `send` function
-the transport gives the session (server/osc.py), so a session can be driven and tested without knowing
-which socket carries its datagrams.
+work to `submit_current` / `submit_slot` / `submit`, and answer with `answer`, `ok` or `reply`. Replies
+leave through the `send` function the transport gives the session (server/osc.py), so a session can be
+driven and tested without knowing which socket carries its datagrams.
 
 Replies go to the sender's host at the reply port (Max's [udpsend] cannot receive, so replies go to a
 [udpreceive] port) and to every subscribed port. Where a server plays several models, each has its own
