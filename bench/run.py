@@ -6,7 +6,8 @@ bundle carries its weights (pytorch/); the live decode once more at the sweep's 
 one call per 10 ms, caches cooling in between, as in the OSC sweep); the achieved GFLOP/s of each decode
 next to this machine's measured float32 matrix-multiply (all cores and one thread) and matrix-vector rates;
 and the end-to-end OSC round trip (send /alpha, receive /notes/end) on a live server under a 100 Hz alpha
-sweep, with what it adds over the decode. Prints tables; --json writes everything.
+sweep, with what it adds over the decode; and knob to notes over the α cache's 128 positions, warm and
+cold, with the time to fill the cache (bench/knob.py). Prints tables; --json writes everything.
 
 Decode rows sample at temperature 1 with a fresh seed per call (the costlier path: the Gumbel noise is
 drawn in numpy every call, where a live session draws it once per seed); encode rows encode real-looking
@@ -47,6 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "than 1 spins, trading a busy core for speed)")
     parser.add_argument("--sweep-seconds", type=float, default=10.0, help="OSC alpha sweep length (0: skip)")
     parser.add_argument("--sweep-rate", type=float, default=100.0, help="OSC alpha messages per second")
+    parser.add_argument("--knob-seconds", type=float, default=5.0,
+                        help="knob-to-notes sweeps over the α cache's 128 positions, warm and cold (0: skip)")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch eager comparison")
     parser.add_argument("--json", type=Path, default=None, help="write all results to this JSON file")
 
@@ -66,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
     for model in models:
         results["models"].append(bench_bundle(Path(model), args))
     print(text_table(results))
+    if any("knob" in r for r in results["models"]):
+        from bench.knob import knob_lines
+
+        print(knob_lines([r for r in results["models"] if "knob" in r]))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
         print(f"wrote {args.json}")
@@ -96,6 +103,10 @@ def bench_bundle(path: Path, args: argparse.Namespace) -> dict:
             server.client.request("/sample", "b", 1.0, 2)
             result["osc_sweep"] = alpha_sweep(server, args.sweep_rate, args.sweep_seconds).as_dict()
         result["osc_sweep"]["overhead_ms"] = sweep_overhead(rows, result["osc_sweep"]["latency"])
+    if args.knob_seconds > 0:
+        from bench.knob import bench_knob
+
+        result["knob"] = bench_knob(path, args.threads, args.sweep_rate, args.knob_seconds).as_dict()
     return result
 
 

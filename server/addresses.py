@@ -64,6 +64,17 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
                                                     f"`{BEATS}` adds the playhead /beat; replies /ok /subscribe "
                                                     f"port [{BEATS}]"),
     Address("/unsubscribe", 1, 1, "port", "stop sending to this port; replies /ok /unsubscribe port (to it too)"),
+    Address("/learn", 1, 1, "target", "MIDI learn (needs --midi-in): the next CC moved drives the target (alpha, "
+                                      "temperature, attribute/NAME, coord/SLOT/I), saved in the mapping file; "
+                                      "replies /ok /learn target, then /learned target cc"),
+    Address("/record", 1, 1, "slot", "arm a keyboard take (needs --midi-in): the first note starts it, the model's "
+                                     "length later it is encoded into the slot; replies /ok /record slot, then the "
+                                     "notes of its reconstruction"),
+    Address("/play", 0, 0, "", "transport: the loop plays from its first bar (on Link or MIDI clock, in step with "
+                               "it); replies /ok /play"),
+    Address("/stop", 0, 0, "", "transport: every note ends and the loop holds; replies /ok /stop"),
+    Address("/link", 1, 1, "0|1", "leave or join Ableton Link: the loop follows the session's tempo and switches "
+                                  "clips on its bar lines (quantum 4); replies /ok /link 0|1"),
 )}
 
 REPLY_TABLE: tuple[Reply, ...] = (
@@ -83,6 +94,7 @@ REPLY_TABLE: tuple[Reply, ...] = (
     Reply("/ok", "address value ...", "a state change was applied: the address and its new value(s)"),
     Reply("/beat", "bar step", f"the playhead, to `{BEATS}` subscribers while MIDI/audio plays: bar of the loop "
                                f"(from 1), 16th within the bar (0, 4, 8, 12)"),
+    Reply("/learned", "target cc", "MIDI learn bound this CC to the target"),
     Reply("/error", "address reason", "bad input or a failed job; the server keeps serving"),
 )
 

@@ -49,6 +49,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--midi", metavar="NAME", default=None,
                         help="loop the current sequence on this MIDI output (a virtual port if none exists)")
     parser.add_argument("--audio", action="store_true", help="play the loop through the built-in synth")
+    parser.add_argument("--midi-in", metavar="NAME", default=None,
+                        help="read knobs, a keyboard and a pedal from this MIDI input port (an unknown name lists "
+                             "the ports; virtual:NAME opens a virtual port): CC 1 drives alpha unless --midi-map "
+                             "says otherwise, /learn binds more, /record a records a take into slot a")
+    parser.add_argument("--midi-map", metavar="FILE", type=Path, default=None,
+                        help="CC mapping file (JSON, see server/midi_map.py; /learn rewrites it); default: "
+                             "midi-map-MODEL.json next to the presets")
+    parser.add_argument("--clock-in", metavar="NAME", default=None,
+                        help="follow MIDI clock (24 ppqn, start/stop/continue) from this input port")
+    parser.add_argument("--link", action="store_true",
+                        help="join Ableton Link (pip install aalink): follow its tempo, switch on its bar lines")
     parser.add_argument("--state", metavar="DIR", default=None,
                         help="folder for presets (default: the platform's user data folder)")
     parser.add_argument("--provider", choices=PROVIDER_CHOICES, default=EngineOptions.provider,
@@ -94,11 +105,13 @@ def run(args: argparse.Namespace) -> int:
             log.warning("%s", warning)
     models = [Model(engine, _playback(args, engine, channel), name)
               for engine, channel, (name, _) in zip(engines, channels, named)]
+    from server.instrument import InstrumentConfig
     from server.live import LiveServer, ServerConfig
 
     try:
         server = LiveServer(models, ServerConfig(args.host, args.port, args.reply_port,
-                                                 Path(args.state) if args.state else None))
+                                                 Path(args.state) if args.state else None),
+                            instrument=InstrumentConfig(args.midi_in, args.midi_map, args.clock_in, args.link))
     except OSError as exc:
         for model in models:
             if model.playback is not None:
@@ -133,8 +146,10 @@ def _named_model(text: str | None) -> tuple[str | None, str | None]:
 
 
 def _playback(args: argparse.Namespace, engine, channel: int):
-    """The MIDI and audio sinks asked for; each one that fails is reported and left out."""
-    if not args.midi and not args.audio:
+    """The MIDI and audio sinks asked for; each one that fails is reported and left out. An external clock
+    gets a loop even without sinks: it drives the playhead (/beat)."""
+    clocked = bool(args.clock_in or args.link)
+    if not args.midi and not args.audio and not clocked:
         return None
     from server.playback import Playback
 
@@ -154,6 +169,6 @@ def _playback(args: argparse.Namespace, engine, channel: int):
             sinks.append(AudioOut(drums=drums))
         except AudioUnavailable as exc:
             log.error("audio preview off: %s; OSC keeps serving", exc)
-    if not sinks:
+    if not sinks and not clocked:
         return None
     return Playback(engine.num_steps, sinks, bpm=args.bpm)

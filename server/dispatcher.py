@@ -70,6 +70,8 @@ class Dispatcher:
         try:
             count(args, spec.min_args, spec.max_args, address, spec.signature)
             handler(session, args, origin)
+            if session.instrument is not None:  # refill the α cache if the morph changed (cheap if not)
+                session.instrument.state_changed()
         except ArgumentError as exc:
             session.error(origin, address, str(exc))
         except Exception as exc:  # a bug must cost one reply, not the server

@@ -36,6 +36,7 @@ import numpy as np
 from server import args as A
 from server.addresses import MAX_ENCODE_NOTES, MAX_LISTED_PRESETS, STREAMS
 from server.clock import ClockError
+from server.instrument import INSTRUMENT_HANDLERS
 from server.latent import coordinates_to_z, sample_prior
 from server.session import Sender, Session, Subscription, prefix_of
 from server.state import LiveState, PendingLatent
@@ -202,6 +203,7 @@ HANDLERS: dict[str, Handler] = {
     "/alpha": alpha, "/attribute": attribute, "/attributes": attributes, "/temperature": temperature,
     "/seed": seed, "/preset/save": preset_save, "/preset/load": preset_load, "/presets": presets, "/bpm": bpm,
     "/subscribe": subscribe, "/unsubscribe": unsubscribe,
+    **INSTRUMENT_HANDLERS,  # /learn, /record, /play, /stop, /link (server/instrument.py)
 }
 
 

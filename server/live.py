@@ -21,6 +21,7 @@ from typing import Sequence
 from server.addresses import ADDRESSES
 from server.dispatcher import Dispatcher
 from server.engine import Engine
+from server.instrument import Instrument, InstrumentConfig
 from server.osc import OscServer
 from server.presets import PresetStore, default_state_dir, presets_path
 from server.session import Session
@@ -82,7 +83,8 @@ def midi_channels(drums: Sequence[bool]) -> list[int]:
 
 
 class LiveServer:
-    def __init__(self, models: Engine | Sequence[Model], config: ServerConfig = ServerConfig(), playback=None):
+    def __init__(self, models: Engine | Sequence[Model], config: ServerConfig = ServerConfig(), playback=None,
+                 instrument: InstrumentConfig = InstrumentConfig()):
         """`models`: an Engine alone serves one model (with `playback`), else one Model each."""
         models = [Model(models, playback)] if isinstance(models, Engine) else list(models)
         names = model_names(models)  # ModelNameError before anything starts
@@ -103,6 +105,9 @@ class LiveServer:
             self.transport.close()
             raise
         self.dispatcher = Dispatcher(self.sessions)
+        # MIDI in, the α cache and tempo sync; what cannot start is logged and left out
+        self.session.instrument = Instrument(self.session, self.dispatcher.handle_message, state_dir,
+                                             instrument).start()
         self.transport.handle = self.dispatcher.handle_datagram
 
     @property
@@ -127,6 +132,7 @@ class LiveServer:
     def stop(self) -> None:
         """Stop receiving, finish pending jobs (a save in flight lands), silence playback, close."""
         self.transport.stop()
+        self.session.instrument.close()  # no MIDI message reaches the session past here
         self.close_sessions()
         self.transport.close()
 

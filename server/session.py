@@ -75,6 +75,7 @@ class Session:
         # the loop starts with the first decode that moves it (or /alpha), never with a preview.
         self._playing_z = self.current_z(self.state)
         self._send = send
+        self.instrument = None  # server/instrument.py (MIDI in, the α cache, tempo sync), set by LiveServer
         if playback is not None:
             playback.on_beat = self._beat  # called on the playback thread
 
@@ -169,7 +170,9 @@ class Session:
             return self.state.snapshot()
 
     def _decode_current(self, state: LiveState, z: np.ndarray) -> list:
-        return self.engine.decode(z, state.temperature, state.seed)
+        # The current point may be on the α cache's knob grid (its decode, made ahead of the hand).
+        notes = self.instrument.cached_current(state) if self.instrument is not None else None
+        return notes if notes is not None else self.engine.decode(z, state.temperature, state.seed)
 
     def _next_id(self) -> int:
         with self.lock:
