@@ -27,6 +27,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "train": ("vae.train", "train a MusicVAE config on a data folder, with checkpoints and resume"),
     "evaluate": ("vae.evaluate", "test-split reconstruction accuracy, KL and active latent dimensions"),
     "export": ("export.bundle", "checkpoint -> ONNX model bundle with parity check, attributes, coordinates"),
+    "quantize": ("export.quantize", "int8 variant of a bundle's decoder (paper-size speed on CPU), with token agreement"),
     "import": ("importer.cli", "Magenta's published checkpoint (magenta.js, TensorFlow, magenta:ID) -> model bundle"),
     "evaluate-latent": ("analysis.evaluate_latent", "interpolation and attribute-vector study of a bundle"),
     "serve": ("server.cli", "start the live OSC server on a model bundle"),
