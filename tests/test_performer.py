@@ -6,7 +6,9 @@ output, replies read over OSC.
 - a phrase played on the keyboard after /record a comes back as its reconstruction from slot a;
 - /sample at alpha = 0 previews slot b without changing what the MIDI output plays;
 - MIDI learn over OSC binds the next CC moved; SysEx and garbage are counted, not fatal;
-- an unknown input port lists the ports there are, and OSC keeps serving.
+- an unknown input port lists the ports there are, and OSC keeps serving;
+- MIDI clock in (--clock-in) starts, drives and stops the loop; /bpm then says the clock owns the tempo;
+- with --link, /bpm sets the Link session's tempo for another peer, /link 0 leaves it and /link 1 rejoins.
 """
 from __future__ import annotations
 
@@ -205,3 +207,81 @@ def test_an_unknown_input_port_is_listed_and_osc_keeps_serving(tiny_bundle, tmp_
         assert server.client.ask("/record", "a", reply="/error").args[1].startswith("/record needs MIDI in")
     finally:
         server.close()
+
+
+def test_midi_clock_in_starts_drives_and_stops_the_loop(tiny_bundle, tmp_path, keyboard):
+    import threading
+
+    import mido
+
+    from tests.fixtures.server import start_server_process
+
+    backend = mido.Backend("mido.backends.rtmidi/UNIX_JACK")
+    server = start_server_process(tiny_bundle, tmp_path / "state", "--clock-in", KEYS, "--midi", OUT, env=JACK_ENV)
+    reader, pulsing = None, threading.Event()
+
+    def master():  # a drum machine at 600 bpm: 24 pulses a beat
+        while pulsing.is_set():
+            keyboard.send_message([0xF8])
+            time.sleep(60.0 / 600 / 24)
+
+    thread = threading.Thread(target=master, daemon=True)
+    try:
+        client = server.client
+        assert "MIDI in from" in server.log(), server.log()
+        reader = _reader(backend, OUT)
+        mark = _jack_log_size()
+        pulsing.set()
+        thread.start()
+        assert client.request("/alpha", 1.0) is not None
+        quiet = [m for m in _collect(reader, 0.5) if m.type == "note_on" and m.velocity > 0]
+        assert quiet == [], "pulses alone do not start the loop: Start does"
+        keyboard.send_message([0xFA])  # Start
+        playing = [m for m in _collect(reader, 1.5) if m.type == "note_on" and m.velocity > 0]
+        if not playing and _jack_dropped_cycles(mark):
+            pytest.skip("JACK dropped MIDI cycles (xruns)")
+        assert playing, "Start and the pulses play the loop"
+        assert client.ask("/bpm", 90.0, reply="/error").args[1].startswith("the tempo follows the MIDI clock")
+        keyboard.send_message([0xFC])  # Stop
+        time.sleep(0.3)
+        _collect(reader, 0.1)
+        after = [m for m in _collect(reader, 0.8) if m.type == "note_on" and m.velocity > 0]
+        assert after == [], "nothing plays after Stop"
+    finally:
+        pulsing.clear()
+        thread.join(1)
+        if reader is not None:
+            reader.close()
+        server.close()
+
+
+def test_link_over_osc_sets_the_session_tempo_and_leaves(tiny_bundle, tmp_path):
+    pytest.importorskip("aalink", reason="Ableton Link needs the aalink package (pip install aalink)")
+    from server.clock import LinkClock
+    from tests.fixtures.server import start_server_process
+
+    peer = LinkClock(100.0)  # another app in the Link session
+    server = start_server_process(tiny_bundle, tmp_path / "state", "--link")
+    try:
+        assert "Ableton Link on" in server.log(), server.log()
+        if not _wait(lambda: peer.peers >= 1, 10.0):
+            pytest.skip("Link peers on this machine did not discover each other within 10 s (no multicast here)")
+        assert server.client.ask("/bpm", 133.0, reply="/ok").args == ["/bpm", 133.0]
+        assert _wait(lambda: abs(peer.read(0).bpm - 133.0) < 0.01, 5.0), "the server set the session's tempo"
+        assert server.client.ask("/link", 0, reply="/ok").args == ["/link", 0]
+        assert _wait(lambda: peer.peers == 0, 10.0), "the server left the session"
+        server.client.ask("/bpm", 90.0, reply="/ok")
+        time.sleep(0.3)
+        assert abs(peer.read(0).bpm - 133.0) < 0.01, "a server out of the session no longer sets its tempo"
+        assert server.client.ask("/link", 1, reply="/ok").args == ["/link", 1]
+        assert _wait(lambda: peer.peers >= 1, 10.0), "and joins it again"
+    finally:
+        server.close()
+        peer.close()
+
+
+def _wait(predicate, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not predicate():
+        time.sleep(0.02)
+    return predicate()
