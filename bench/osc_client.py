@@ -216,7 +216,8 @@ def parse_groups(packet: Packet) -> list[NotesReply]:
         body, end = messages[i + 1:i + 1 + count], messages[i + 1 + count]
         assert len(body) == count and all(m.address == note for m in body), [m.address for m in messages]
         assert end.address == end_address and end.args == begin.args[:-1], (begin.args, end.args)
-        notes = [Note(start=m.args[2], pitch=m.args[0], velocity=m.args[1], duration=m.args[3]) for m in body]
+        notes = [Note(start=m.args[2], pitch=m.args[0], velocity=m.args[1], duration=m.args[3],
+                      track=m.args[4] if len(m.args) > 4 else 0) for m in body]  # a trio note carries its track
         groups.append(NotesReply(decode_id, count, notes, packet, preview))
         i += count + 2
     return groups

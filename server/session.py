@@ -59,6 +59,7 @@ class Session:
     def __init__(self, engine: Engine, presets: PresetStore, send: Send, reply_port: int, playback=None,
                  prefix: str = ""):
         self.engine = engine
+        self.tracks = engine.codec.tracks > 1  # a trio model's /note replies carry each note's track
         self.prefix = prefix  # this model's address prefix, e.g. "/mel" (the dispatcher routes by it)
         self.presets = presets
         self.playback = playback
@@ -140,7 +141,7 @@ class Session:
             z = _finite(self.current_z(state))
             notes = self._decode_current(state, z)
             decode_id = self._next_id()
-            self.reply(sender, wire.notes_bundle(decode_id, notes, prefix_of(sender)))
+            self.reply(sender, wire.notes_bundle(decode_id, notes, prefix_of(sender), self.tracks))
             self._play(z, notes)
 
         self.submit(CURRENT, address, sender, run)
@@ -154,12 +155,13 @@ class Session:
             preview = self.engine.decode(z, state.temperature, state.seed)
             preview_id = self._next_id()
             prefix = prefix_of(sender)
-            elements = [wire.preview_elements(slot, preview_id, preview, prefix)]
+            elements = [wire.preview_elements(slot, preview_id, preview, prefix, self.tracks)]
             current = _finite(self.current_z(state))
             if not np.array_equal(current, self._playing_z):
                 same = np.array_equal(current, z)  # alpha at this slot's end, no attributes: one decode
                 notes = preview if same else self._decode_current(state, current)
-                elements.append(wire.notes_elements(preview_id if same else self._next_id(), notes, prefix))
+                elements.append(wire.notes_elements(preview_id if same else self._next_id(), notes, prefix,
+                                                    self.tracks))
                 self._play(current, notes)
             self.reply(sender, wire.bundle_of(*elements))
 

@@ -18,6 +18,7 @@ from contract.codec import Note
 IMMEDIATELY = b"\x00\x00\x00\x00\x00\x00\x00\x01"  # the OSC time tag meaning "now"
 BUNDLE_HEADER = b"#bundle\x00" + IMMEDIATELY
 NOTE_TYPETAGS = b",iiff\x00\x00\x00"
+TRACK_NOTE_TYPETAGS = b",iiffi\x00\x00"  # a multi-track (trio) model's note: pitch velocity start duration track
 
 
 class OscParseError(ValueError):
@@ -57,18 +58,20 @@ def bundle(messages: Iterable[bytes]) -> bytes:
     return b"".join(parts)
 
 
-def notes_elements(decode_id: int, notes: Sequence[Note], prefix: str = "") -> bytes:
+def notes_elements(decode_id: int, notes: Sequence[Note], prefix: str = "", tracks: bool = False) -> bytes:
     """The bundle elements of the notes that play: /notes/begin id count, count x /note pitch velocity start
-    duration, /notes/end id (`prefix`: a model's address prefix, e.g. "/drums")."""
+    duration, /notes/end id (`prefix`: a model's address prefix, e.g. "/drums"). `tracks` (a trio model):
+    each /note also carries its track, 0 melody, 1 bass, 2 drums."""
     return _framed(message(f"{prefix}/notes/begin", int(decode_id), len(notes)), f"{prefix}/note", notes,
-                   message(f"{prefix}/notes/end", int(decode_id)))
+                   message(f"{prefix}/notes/end", int(decode_id)), tracks)
 
 
-def preview_elements(slot: str, decode_id: int, notes: Sequence[Note], prefix: str = "") -> bytes:
+def preview_elements(slot: str, decode_id: int, notes: Sequence[Note], prefix: str = "",
+                     tracks: bool = False) -> bytes:
     """The bundle elements of a slot's preview (not what plays): /preview/begin slot id count, count x
     /preview/note pitch velocity start duration, /preview/end slot id."""
     return _framed(message(f"{prefix}/preview/begin", slot, int(decode_id), len(notes)), f"{prefix}/preview/note",
-                   notes, message(f"{prefix}/preview/end", slot, int(decode_id)))
+                   notes, message(f"{prefix}/preview/end", slot, int(decode_id)), tracks)
 
 
 def bundle_of(*elements: bytes) -> bytes:
@@ -76,23 +79,27 @@ def bundle_of(*elements: bytes) -> bytes:
     return b"".join([BUNDLE_HEADER, *elements])
 
 
-def notes_bundle(decode_id: int, notes: Sequence[Note], prefix: str = "") -> bytes:
+def notes_bundle(decode_id: int, notes: Sequence[Note], prefix: str = "", tracks: bool = False) -> bytes:
     """The notes that play as one bundle, one datagram."""
-    return bundle_of(notes_elements(decode_id, notes, prefix))
+    return bundle_of(notes_elements(decode_id, notes, prefix, tracks))
 
 
 @functools.lru_cache(maxsize=64)
-def _note_struct(address: str) -> tuple[struct.Struct, bytes]:
-    """A /note message as one `pack`: size, address, type tags, pitch, velocity, start, duration."""
+def _note_struct(address: str, tracks: bool = False) -> tuple[struct.Struct, bytes]:
+    """A /note message as one `pack`: size, address, type tags, pitch, velocity, start, duration[, track]."""
     padded = _padded(address)
-    return struct.Struct(f">i{len(padded)}s8siiff"), padded
+    return struct.Struct(f">i{len(padded)}s8siiff{'i' if tracks else ''}"), padded
 
 
-def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes) -> bytes:
-    note, address = _note_struct(note_address)
+def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes, tracks: bool = False) -> bytes:
+    note, address = _note_struct(note_address, tracks)
     size = note.size - 4
-    body = [note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
-                      float(n.duration)) for n in notes]
+    if tracks:
+        body = [note.pack(size, address, TRACK_NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
+                          float(n.duration), int(n.track)) for n in notes]
+    else:
+        body = [note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
+                          float(n.duration)) for n in notes]
     return b"".join([struct.pack(">i", len(begin)), begin, *body, struct.pack(">i", len(end)), end])
 
 

@@ -14,6 +14,7 @@ import pytest
 import torch
 
 from contract.bundle import load_bundle
+from contract.codec import DRUM_CLASS_TO_PITCH
 from contract.graphs import DECODER, decoder_feed
 from contract.noise import argmax_noise
 from importer import published
@@ -62,6 +63,28 @@ def test_tiny_magenta_js_folders_import(tmp_path, kind):
     tracks = {n.track for n in notes}
     assert tracks == ({0, 1, 2} if kind else {0})  # trio: melody, bass and drums, each note tagged
     assert engine.encode(notes).shape == (bundle.z_size,)
+
+
+def test_trio_bundle_answers_sample_with_notes_tagged_by_track(tmp_path):
+    """A real LiveServer on UDP: /sample on a trio bundle replies /note pitch velocity start duration track."""
+    from bench.osc_client import HOST, OscClient
+    from server.live import LiveServer, ServerConfig
+
+    out = tmp_path / "bundle"
+    import_bundle(str(tiny_folder(tmp_path, decoder="hier", codec="trio", num_bars=2)), out, options(tmp_path))
+    engine = Engine(out, EngineOptions(provider="cpu", warmup=1))
+    client = OscClient(0)
+    server = LiveServer(engine, ServerConfig(HOST, 0, client.port, tmp_path / "state")).start()
+    client.server = (HOST, server.port)
+    try:
+        reply = client.request("/sample", "a", 1.0, 5, timeout=30)
+        assert reply is not None and reply.count == len(reply.notes) > 0
+        assert all(len(m.args) == 5 for m in reply.packet.messages if m.address.endswith("note"))
+        assert {n.track for n in reply.notes} == {0, 1, 2}
+        assert all(n.pitch in DRUM_CLASS_TO_PITCH for n in reply.notes if n.track == 2)
+    finally:
+        client.close()
+        server.stop()
 
 
 def test_folder_that_is_not_a_checkpoint(tmp_path):
