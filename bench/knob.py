@@ -13,6 +13,7 @@ A real `musicvae serve` in a child process, real UDP on 127.0.0.1. A client turn
 """
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import time
@@ -43,6 +44,7 @@ class KnobResult:
     fill_seconds: list[float]
     server_cache_hits: int | None
     server_cache_misses: int | None
+    load_average: tuple[float, float]  # the machine's 1-minute load at the start and the end: latency needs a core
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -85,6 +87,9 @@ def knob_sweep(server: ServerProcess, alphas: np.ndarray, rate_hz: float) -> tup
         client.send("/alpha", float(alpha))
     time.sleep(TAIL_S)
     ends = [p.time for p in client.since_mark() for m in p.messages if m.address == "/notes/end"]
+    if not ends:
+        raise RuntimeError(f"no /notes/end came back from {len(alphas)} /alpha messages; server log:\n"
+                           f"{server.log()[-2000:]}")
     latencies = [t - sent_at[np.searchsorted(sent_at, t) - 1] for t in ends if t > sent_at[0]]
     return Latency.from_seconds(latencies or [float("nan")]), len(latencies)
 
@@ -109,6 +114,7 @@ def knob_positions(seconds: float, rate_hz: float, offset: float = 0.0) -> np.nd
 
 
 def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: float = 5.0) -> KnobResult:
+    load_at_start = os.getloadavg()[0]
     fills = fill_times(path, threads)
     with tempfile.TemporaryDirectory() as state:
         server = start_server_process(path, Path(state), "--threads", str(threads), "--verbose")
@@ -124,17 +130,18 @@ def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: fl
             server.close()
     hits, misses = (int(found.group(1)), int(found.group(2))) if found else (None, None)
     return KnobResult(rate_hz, seconds, warm, warm_answered, cold, cold_answered, int(seconds * rate_hz), fills,
-                      hits, misses)
+                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)))
 
 
 def knob_lines(results: list[dict]) -> str:
     """The knob-to-notes table (one row per model)."""
     lines = ["knob to notes (OSC round trip, /alpha on the 128 knob positions)",
              f"{'model':<24} {'warm p50':>9} {'warm p99':>9} {'cold p50':>9} {'cold p99':>9} {'fill s':>8} "
-             f"{'hits':>6}"]
+             f"{'hits':>6} {'load':>10}"]
     for r in results:
         k = r["knob"]
         lines.append(f"{r['name']:<24} {k['warm']['p50_ms']:>9.3f} {k['warm']['p99_ms']:>9.3f} "
                      f"{k['cold']['p50_ms']:>9.3f} {k['cold']['p99_ms']:>9.3f} {np.median(k['fill_seconds']):>8.3f} "
-                     f"{k['server_cache_hits'] if k['server_cache_hits'] is not None else '?':>6}")
+                     f"{k['server_cache_hits'] if k['server_cache_hits'] is not None else '?':>6} "
+                     f"{'%.1f-%.1f' % tuple(k['load_average']):>10}")
     return "\n".join(lines)

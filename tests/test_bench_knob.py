@@ -1,0 +1,22 @@
+"""bench/knob.py on the tiny bundle: a real serve, a short warm and cold sweep, the server's cache counts."""
+from __future__ import annotations
+
+import numpy as np
+
+from bench.knob import bench_knob, knob_lines, knob_positions
+
+
+def test_knob_positions_sweep_the_grid_and_cold_stays_off_it():
+    warm, cold = knob_positions(3.0, 100.0), knob_positions(3.0, 100.0, offset=0.5)
+    assert set(np.round(warm * 127, 9)) == set(range(128)), "every knob position, both ways"
+    assert np.allclose((cold * 127) % 1, 0.5) and cold.max() < 1.0
+
+
+def test_bench_knob_answers_the_warm_sweep_from_the_cache(tiny_bundle):
+    result = bench_knob(tiny_bundle, seconds=1.0).as_dict()
+    assert result["warm_answered"] > 0 and result["cold_answered"] > 0
+    assert result["server_cache_hits"] >= result["warm_answered"], "every warm answer came from the cache"
+    assert result["server_cache_misses"] >= result["cold_answered"], "no cold answer did"
+    assert len(result["fill_seconds"]) == 3 and min(result["fill_seconds"]) > 0
+    table = knob_lines([{"name": "tiny", "knob": result}])
+    assert "warm p99" in table and "tiny" in table
