@@ -165,7 +165,8 @@ class Engine:
         single = tokens.ndim == len(self.token_shape)
         batch = np.ascontiguousarray(tokens[None] if single else tokens)
         if batch.shape[1:] != self.token_shape:
-            raise ValueError(f"tokens have shape {batch.shape[1:]}, the model takes {self.token_shape}")
+            raise ValueError(f"tokens have shape {batch.shape[1:]}, the model takes {self.token_shape} "
+                             f"({self.num_steps} steps)")
         mu = self.encoder.run([MU], encoder_feed(batch))[0]
         return mu[0] if single else mu
 

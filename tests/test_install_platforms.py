@@ -72,12 +72,13 @@ def test_markers_choose_exactly_one_onnxruntime(sys_platform, machine):
 
 
 @pytest.fixture(scope="module")
-def wheel_cache(request) -> Path:
+def wheel_cache(request, tmp_path_factory) -> Path:
     try:
         socket.create_connection(("pypi.org", 443), timeout=5).close()
     except OSError as exc:
         pytest.skip(f"PyPI is unreachable ({exc}): cannot resolve the install for other platforms")
-    return Path(request.config.cache.mkdir("pip-wheels"))
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
+    return Path(cache.mkdir("pip-wheels")) if cache is not None else tmp_path_factory.mktemp("pip-wheels")
 
 
 @pytest.mark.parametrize("name", sorted(PLATFORMS))
