@@ -1,8 +1,8 @@
 """Knob to notes with the α cache: what a MIDI knob (or a patch sending k/127) costs, warm and cold.
 
 A real `musicvae serve` in a child process, real UDP on 127.0.0.1. A client turns a knob at `rate_hz`:
-/alpha over the 128 knob positions, 0 -> 127 -> 0, timing each /notes/end back against the newest
-/alpha sent before it (bench/roundtrip.py's pairing).
+/alpha over the 128 knob positions, 0 -> 127 -> 0, one request in flight at a time, timing each from its
+send to its /notes/end (the client's receive stamp).
 
 - warm: after the server has logged a complete fill of the swept morph; every position answers from the
   cache. The server's own count of cache hits (logged when it stops) is reported.
@@ -22,13 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.roundtrip import TAIL_S
 from bench.server_process import ServerProcess, start_server_process
 from bench.stats import Latency
 from server.alpha_cache import FILLED_LOG, POSITIONS
 
 FILLS = 3  # morphs timed for the fill time
 FILL_TIMEOUT_S = 120.0
+REPLY_TIMEOUT_S = 2.0  # a request unanswered this long counts as unanswered
 HITS_LOG = re.compile(r"α cache: (\d+) hit\(s\), (\d+) miss")
 
 
@@ -74,24 +74,27 @@ def fill_times(path: Path, threads: int = 1, fills: int = FILLS) -> list[float]:
 
 
 def knob_sweep(server: ServerProcess, alphas: np.ndarray, rate_hz: float) -> tuple[Latency, int]:
-    """Send each alpha at `rate_hz`; -> (latency of each answered request, how many were answered)."""
+    """Send each alpha on a `rate_hz` grid, one in flight at a time: each /notes/end is then its request's
+    own (an open-loop sweep pairs replies by arrival, which goes wrong once decodes take longer than the
+    interval, as on a loaded machine). -> (latency of each answered request, how many were answered)."""
     client = server.client
     client.settle(0.3)
-    client.mark()
-    sent_at = np.empty(len(alphas))
-    start = time.perf_counter()
-    for i, alpha in enumerate(alphas):
-        if (ahead := start + i / rate_hz - time.perf_counter()) > 0:
+    latencies = []
+    due = time.perf_counter()
+    for alpha in alphas:
+        due = max(due + 1.0 / rate_hz, time.perf_counter())
+        if (ahead := due - time.perf_counter()) > 0:
             time.sleep(ahead)
-        sent_at[i] = time.perf_counter()
+        client.mark()
+        sent = time.perf_counter()
         client.send("/alpha", float(alpha))
-    time.sleep(TAIL_S)
-    ends = [p.time for p in client.since_mark() for m in p.messages if m.address == "/notes/end"]
-    if not ends:
+        end = client.next_packet(lambda p: any(m.address == "/notes/end" for m in p.messages), REPLY_TIMEOUT_S)
+        if end is not None:
+            latencies.append(end.time - sent)
+    if not latencies:
         raise RuntimeError(f"no /notes/end came back from {len(alphas)} /alpha messages; server log:\n"
                            f"{server.log()[-2000:]}")
-    latencies = [t - sent_at[np.searchsorted(sent_at, t) - 1] for t in ends if t > sent_at[0]]
-    return Latency.from_seconds(latencies or [float("nan")]), len(latencies)
+    return Latency.from_seconds(latencies), len(latencies)
 
 
 def _wait_filled(server: ServerProcess, before: int, timeout: float = FILL_TIMEOUT_S) -> None:
