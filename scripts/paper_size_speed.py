@@ -8,6 +8,7 @@ work the CPU time is the better estimate of an idle machine's wall time (it leav
 core, not the cache misses other processes cause).
 
   python scripts/paper_size_speed.py --runs 20 --json results/paper_size_speed.json
+  python scripts/paper_size_speed.py --published --runs 20     # the magenta.js shapes, fp32
 """
 from __future__ import annotations
 
@@ -22,9 +23,14 @@ from pathlib import Path
 import numpy as np
 
 
-def models():
+def models(published: bool):
+    """Paper sizes; with `published`, the four magenta.js shapes importer/published.py rebuilds instead."""
     from vae.configs import get_config
 
+    if published:
+        from importer.published import SHAPES
+
+        return {f"magenta.js {name}": cfg for name, cfg in SHAPES.items()}
     hier = get_config("mel_16bar_hier").model
     return {"mel_2bar_big": get_config("mel_2bar_big").model,
             "mel_16bar_hier (previous)": replace(hier, bar_input="previous"),
@@ -65,17 +71,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--published", action="store_true", help="time the magenta.js model shapes (fp32 only)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, cfg in models().items():
+        for name, cfg in models(args.published).items():
             torch.manual_seed(0)
             model = MusicVAE(cfg).eval()
             fp32, int8 = Path(tmp) / "fp32.onnx", Path(tmp) / "int8.onnx"
             export_decoder(model, fp32)
-            onnx.save(quantize_decoder(onnx.load(str(fp32)))[0], str(int8))
+            if not args.published:
+                onnx.save(quantize_decoder(onnx.load(str(fp32)))[0], str(int8))
             del model
-            for precision, path in (("fp32", fp32), ("int8", int8)):
+            for precision, path in (("fp32", fp32), ("int8", int8))[: 1 if args.published else 2]:
                 row = {"model": name, "precision": precision, **time_decoder(path, cfg, args.runs)}
                 print(f"{name:28s} {precision}  wall p50 {row['wall_p50_ms']:8.1f} ms  cpu p50 {row['cpu_p50_ms']:8.1f} ms  "
                       f"{row['mb']:7.1f} MB", flush=True)
