@@ -22,7 +22,7 @@ class Published:
     id: str
     url: str
     kind: str  # "magenta.js" | "tf-tar"
-    size_mb: float
+    size_mb: float  # as published in checkpoints.json; 0: not published
     bars: int = 0  # TF tars only: Magenta's max_seq_len / 16
     supported: bool = True
     note: str = ""
@@ -37,14 +37,15 @@ _JS = [("mel_2bar_small", "mel_2bar_small", 17.7), ("mel_4bar_small_q2", "mel_4b
 _JS_NOT_YET = [("mel_chords", "chord-conditioned"), ("drums_2bar_nade_9_q2", "NADE decoder"),
                ("multitrack", "multitrack event representation"), ("multitrack_med", "multitrack event representation"),
                ("groovae_2bar_humanize", "GrooVAE"), ("groovae_4bar", "GrooVAE")]
-_TARS = [("cat-mel_2bar_big", 2, 538.0), ("hierdec-mel_16bar", 16, 705.0), ("hierdec-trio_16bar", 16, 925.0),
-         ("cat-drums_2bar_small.lokl", 2, 0.0), ("cat-drums_2bar_small.hikl", 2, 0.0)]
+# (id, bars): Magenta's README gives no sizes for the tars.
+_TARS = [("cat-mel_2bar_big", 2), ("hierdec-mel_16bar", 16), ("hierdec-trio_16bar", 16),
+         ("cat-drums_2bar_small.lokl", 2), ("cat-drums_2bar_small.hikl", 2)]
 
 PUBLISHED: dict[str, Published] = {
     **{i: Published(i, f"{JS_BASE}/{path}", "magenta.js", mb) for i, path, mb in _JS},
     **{i: Published(i, f"{JS_BASE}/{i}", "magenta.js", 0.0, supported=False, note=f"not supported yet: {why}")
        for i, why in _JS_NOT_YET},
-    **{i: Published(i, f"{TAR_BASE}/{i}.tar", "tf-tar", mb, bars=bars) for i, bars, mb in _TARS},
+    **{i: Published(i, f"{TAR_BASE}/{i}.tar", "tf-tar", 0.0, bars=bars) for i, bars in _TARS},
 }
 
 # Sizes of the magenta.js models the parity tests rebuild: parameters x 4 bytes (or 2 for q2, 1 for q1)
