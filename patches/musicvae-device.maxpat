@@ -102,7 +102,7 @@
 						330.0,
 						48.0
 					],
-					"text": "every message leaves through one sender; the model menu puts an address prefix in front"
+					"text": "every message leaves through one sender; the model menu puts an address prefix in front (and replies in it are taken like bare ones)"
 				}
 			},
 			{
@@ -361,7 +361,7 @@
 							"parameter_shortname": "Model",
 							"parameter_type": 2,
 							"parameter_mmin": 0.0,
-							"parameter_mmax": 2.0,
+							"parameter_mmax": 3.0,
 							"parameter_initial_enable": 1,
 							"parameter_initial": [
 								0.0
@@ -369,8 +369,9 @@
 							"parameter_unitstyle": 0,
 							"parameter_enum": [
 								"first",
+								"/mel",
 								"/drums",
-								"/melody"
+								"/mel16"
 							]
 						}
 					},
@@ -437,6 +438,39 @@
 					"id": "obj-21",
 					"maxclass": "newobj",
 					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						215.0,
+						1080.0,
+						120.0,
+						22.0
+					],
+					"text": "sprintf re ^%s(/.+)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-22",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						215.0,
+						1110.0,
+						120.0,
+						22.0
+					],
+					"text": "s ---reply-prefix"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-23",
+					"maxclass": "newobj",
+					"numinlets": 1,
 					"numoutlets": 3,
 					"outlettype": [
 						"bang",
@@ -454,7 +488,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-22",
+					"id": "obj-24",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -472,7 +506,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-23",
+					"id": "obj-25",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -487,7 +521,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-24",
+					"id": "obj-26",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -502,7 +536,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-25",
+					"id": "obj-27",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -523,7 +557,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-26",
+					"id": "obj-28",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -541,45 +575,12 @@
 			},
 			{
 				"box": {
-					"id": "obj-27",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						15.0,
-						1300.0,
-						90.0,
-						22.0
-					],
-					"text": "s ---out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-28",
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						105.0,
-						1270.0,
-						56.1,
-						22.0
-					],
-					"text": "/status"
-				}
-			},
-			{
-				"box": {
 					"id": "obj-29",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						105.0,
+						15.0,
 						1300.0,
 						90.0,
 						22.0
@@ -597,12 +598,12 @@
 						""
 					],
 					"patching_rect": [
-						195.0,
+						105.0,
 						1270.0,
-						81.3,
+						56.1,
 						22.0
 					],
-					"text": "/attributes"
+					"text": "/status"
 				}
 			},
 			{
@@ -612,7 +613,7 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						195.0,
+						105.0,
 						1300.0,
 						90.0,
 						22.0
@@ -630,6 +631,39 @@
 						""
 					],
 					"patching_rect": [
+						195.0,
+						1270.0,
+						81.3,
+						22.0
+					],
+					"text": "/attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-33",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						195.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s ---out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-34",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
 						285.0,
 						1270.0,
 						144.29999999999998,
@@ -640,7 +674,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-33",
+					"id": "obj-35",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -655,7 +689,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-34",
+					"id": "obj-36",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -673,7 +707,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-35",
+					"id": "obj-37",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -688,7 +722,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-36",
+					"id": "obj-38",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -704,7 +738,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-37",
+					"id": "obj-39",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -726,7 +760,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-38",
+					"id": "obj-40",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -767,7 +801,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-39",
+					"id": "obj-41",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -789,7 +823,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-40",
+					"id": "obj-42",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -830,7 +864,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-41",
+					"id": "obj-43",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -878,7 +912,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-42",
+					"id": "obj-44",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -896,7 +930,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-43",
+					"id": "obj-45",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -914,7 +948,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-44",
+					"id": "obj-46",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -932,7 +966,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-45",
+					"id": "obj-47",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -950,7 +984,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-46",
+					"id": "obj-48",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -968,7 +1002,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-47",
+					"id": "obj-49",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1016,7 +1050,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-48",
+					"id": "obj-50",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1035,7 +1069,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-49",
+					"id": "obj-51",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1053,7 +1087,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-50",
+					"id": "obj-52",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1068,7 +1102,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-51",
+					"id": "obj-53",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1086,7 +1120,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-52",
+					"id": "obj-54",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1104,7 +1138,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-53",
+					"id": "obj-55",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1152,7 +1186,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-54",
+					"id": "obj-56",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1171,7 +1205,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-55",
+					"id": "obj-57",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1189,7 +1223,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-56",
+					"id": "obj-58",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1204,7 +1238,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-57",
+					"id": "obj-59",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1219,7 +1253,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-58",
+					"id": "obj-60",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1267,7 +1301,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-59",
+					"id": "obj-61",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1285,7 +1319,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-60",
+					"id": "obj-62",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1300,7 +1334,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-61",
+					"id": "obj-63",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1348,7 +1382,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-62",
+					"id": "obj-64",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1366,7 +1400,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-63",
+					"id": "obj-65",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1383,7 +1417,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-64",
+					"id": "obj-66",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1398,7 +1432,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-65",
+					"id": "obj-67",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -1414,7 +1448,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-66",
+					"id": "obj-68",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1455,7 +1489,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-67",
+					"id": "obj-69",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1473,7 +1507,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-68",
+					"id": "obj-70",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1488,7 +1522,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-69",
+					"id": "obj-71",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -1506,7 +1540,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-70",
+					"id": "obj-72",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1524,7 +1558,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-71",
+					"id": "obj-73",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1572,7 +1606,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-72",
+					"id": "obj-74",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1590,7 +1624,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-73",
+					"id": "obj-75",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1607,7 +1641,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-74",
+					"id": "obj-76",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1622,7 +1656,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-75",
+					"id": "obj-77",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -1638,7 +1672,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-76",
+					"id": "obj-78",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1679,7 +1713,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-77",
+					"id": "obj-79",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1697,7 +1731,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-78",
+					"id": "obj-80",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1712,7 +1746,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-79",
+					"id": "obj-81",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1734,7 +1768,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-80",
+					"id": "obj-82",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1775,7 +1809,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-81",
+					"id": "obj-83",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1793,7 +1827,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-82",
+					"id": "obj-84",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1808,7 +1842,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-83",
+					"id": "obj-85",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -1856,7 +1890,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-84",
+					"id": "obj-86",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1874,7 +1908,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-85",
+					"id": "obj-87",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1891,7 +1925,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-86",
+					"id": "obj-88",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1906,7 +1940,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-87",
+					"id": "obj-89",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -1922,7 +1956,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-88",
+					"id": "obj-90",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1944,7 +1978,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-89",
+					"id": "obj-91",
 					"maxclass": "live.menu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -1994,7 +2028,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-90",
+					"id": "obj-92",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2012,7 +2046,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-91",
+					"id": "obj-93",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2030,7 +2064,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-92",
+					"id": "obj-94",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -2078,7 +2112,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-93",
+					"id": "obj-95",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2096,7 +2130,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-94",
+					"id": "obj-96",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2111,7 +2145,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-95",
+					"id": "obj-97",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2129,7 +2163,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-96",
+					"id": "obj-98",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2147,7 +2181,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-97",
+					"id": "obj-99",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -2195,7 +2229,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-98",
+					"id": "obj-100",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2213,7 +2247,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-99",
+					"id": "obj-101",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2230,7 +2264,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-100",
+					"id": "obj-102",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2245,7 +2279,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-101",
+					"id": "obj-103",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -2261,7 +2295,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-102",
+					"id": "obj-104",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -2309,7 +2343,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-103",
+					"id": "obj-105",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2327,7 +2361,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-104",
+					"id": "obj-106",
 					"maxclass": "newobj",
 					"numinlets": 8,
 					"numoutlets": 1,
@@ -2345,7 +2379,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-105",
+					"id": "obj-107",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2386,7 +2420,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-106",
+					"id": "obj-108",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2427,7 +2461,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-107",
+					"id": "obj-109",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2468,7 +2502,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-108",
+					"id": "obj-110",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2509,7 +2543,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-109",
+					"id": "obj-111",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2550,7 +2584,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-110",
+					"id": "obj-112",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2591,7 +2625,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-111",
+					"id": "obj-113",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2632,7 +2666,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-112",
+					"id": "obj-114",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2673,7 +2707,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-113",
+					"id": "obj-115",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2692,7 +2726,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-114",
+					"id": "obj-116",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2710,7 +2744,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-115",
+					"id": "obj-117",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2729,7 +2763,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-116",
+					"id": "obj-118",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2744,7 +2778,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-117",
+					"id": "obj-119",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2759,7 +2793,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-118",
+					"id": "obj-120",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2777,7 +2811,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-119",
+					"id": "obj-121",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2796,7 +2830,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-120",
+					"id": "obj-122",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2811,7 +2845,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-121",
+					"id": "obj-123",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2828,7 +2862,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-122",
+					"id": "obj-124",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2843,7 +2877,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-123",
+					"id": "obj-125",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -2859,7 +2893,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-124",
+					"id": "obj-126",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -2877,7 +2911,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-125",
+					"id": "obj-127",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -2897,7 +2931,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-126",
+					"id": "obj-128",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2915,7 +2949,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-127",
+					"id": "obj-129",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2933,7 +2967,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-128",
+					"id": "obj-130",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2952,7 +2986,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-129",
+					"id": "obj-131",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2970,7 +3004,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-130",
+					"id": "obj-132",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2989,7 +3023,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-131",
+					"id": "obj-133",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3007,7 +3041,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-132",
+					"id": "obj-134",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3035,7 +3069,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-133",
+					"id": "obj-135",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3076,7 +3110,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-134",
+					"id": "obj-136",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3094,7 +3128,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-135",
+					"id": "obj-137",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3113,7 +3147,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-136",
+					"id": "obj-138",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3131,7 +3165,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-137",
+					"id": "obj-139",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3150,7 +3184,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-138",
+					"id": "obj-140",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3168,7 +3202,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-139",
+					"id": "obj-141",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3186,7 +3220,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-140",
+					"id": "obj-142",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3201,7 +3235,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-141",
+					"id": "obj-143",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3220,7 +3254,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-142",
+					"id": "obj-144",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3238,7 +3272,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-143",
+					"id": "obj-145",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3266,7 +3300,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-144",
+					"id": "obj-146",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3307,7 +3341,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-145",
+					"id": "obj-147",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3325,7 +3359,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-146",
+					"id": "obj-148",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3344,7 +3378,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-147",
+					"id": "obj-149",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3362,7 +3396,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-148",
+					"id": "obj-150",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3381,7 +3415,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-149",
+					"id": "obj-151",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3399,7 +3433,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-150",
+					"id": "obj-152",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3417,7 +3451,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-151",
+					"id": "obj-153",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3432,7 +3466,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-152",
+					"id": "obj-154",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3451,7 +3485,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-153",
+					"id": "obj-155",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3469,7 +3503,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-154",
+					"id": "obj-156",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3497,7 +3531,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-155",
+					"id": "obj-157",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3538,7 +3572,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-156",
+					"id": "obj-158",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3556,7 +3590,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-157",
+					"id": "obj-159",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3575,7 +3609,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-158",
+					"id": "obj-160",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3593,7 +3627,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-159",
+					"id": "obj-161",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3612,7 +3646,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-160",
+					"id": "obj-162",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3630,7 +3664,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-161",
+					"id": "obj-163",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3648,7 +3682,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-162",
+					"id": "obj-164",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3663,7 +3697,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-163",
+					"id": "obj-165",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3682,7 +3716,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-164",
+					"id": "obj-166",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3700,7 +3734,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-165",
+					"id": "obj-167",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3728,7 +3762,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-166",
+					"id": "obj-168",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3769,7 +3803,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-167",
+					"id": "obj-169",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3787,7 +3821,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-168",
+					"id": "obj-170",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3806,7 +3840,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-169",
+					"id": "obj-171",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3824,7 +3858,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-170",
+					"id": "obj-172",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3843,7 +3877,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-171",
+					"id": "obj-173",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3861,7 +3895,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-172",
+					"id": "obj-174",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3879,7 +3913,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-173",
+					"id": "obj-175",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3894,7 +3928,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-174",
+					"id": "obj-176",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3913,7 +3947,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-175",
+					"id": "obj-177",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3931,7 +3965,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-176",
+					"id": "obj-178",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3959,7 +3993,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-177",
+					"id": "obj-179",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4000,7 +4034,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-178",
+					"id": "obj-180",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4018,7 +4052,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-179",
+					"id": "obj-181",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4037,7 +4071,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-180",
+					"id": "obj-182",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4055,7 +4089,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-181",
+					"id": "obj-183",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4074,7 +4108,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-182",
+					"id": "obj-184",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4092,7 +4126,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-183",
+					"id": "obj-185",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4110,7 +4144,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-184",
+					"id": "obj-186",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4125,7 +4159,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-185",
+					"id": "obj-187",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4144,7 +4178,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-186",
+					"id": "obj-188",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4162,7 +4196,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-187",
+					"id": "obj-189",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -4190,7 +4224,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-188",
+					"id": "obj-190",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4231,7 +4265,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-189",
+					"id": "obj-191",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4249,7 +4283,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-190",
+					"id": "obj-192",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4268,7 +4302,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-191",
+					"id": "obj-193",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4286,7 +4320,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-192",
+					"id": "obj-194",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4305,7 +4339,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-193",
+					"id": "obj-195",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4323,7 +4357,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-194",
+					"id": "obj-196",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4341,7 +4375,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-195",
+					"id": "obj-197",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4356,7 +4390,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-196",
+					"id": "obj-198",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4375,7 +4409,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-197",
+					"id": "obj-199",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4393,7 +4427,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-198",
+					"id": "obj-200",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -4421,7 +4455,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-199",
+					"id": "obj-201",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4462,7 +4496,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-200",
+					"id": "obj-202",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4480,7 +4514,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-201",
+					"id": "obj-203",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4499,7 +4533,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-202",
+					"id": "obj-204",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4517,7 +4551,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-203",
+					"id": "obj-205",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4536,7 +4570,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-204",
+					"id": "obj-206",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4554,7 +4588,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-205",
+					"id": "obj-207",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4572,7 +4606,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-206",
+					"id": "obj-208",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4587,7 +4621,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-207",
+					"id": "obj-209",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4606,7 +4640,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-208",
+					"id": "obj-210",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4624,7 +4658,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-209",
+					"id": "obj-211",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -4652,7 +4686,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-210",
+					"id": "obj-212",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4693,7 +4727,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-211",
+					"id": "obj-213",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4711,7 +4745,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-212",
+					"id": "obj-214",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4730,7 +4764,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-213",
+					"id": "obj-215",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4748,7 +4782,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-214",
+					"id": "obj-216",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4767,7 +4801,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-215",
+					"id": "obj-217",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4785,7 +4819,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-216",
+					"id": "obj-218",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4803,7 +4837,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-217",
+					"id": "obj-219",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4820,7 +4854,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-218",
+					"id": "obj-220",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4835,7 +4869,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-219",
+					"id": "obj-221",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -4851,7 +4885,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-220",
+					"id": "obj-222",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4869,7 +4903,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-221",
+					"id": "obj-223",
 					"maxclass": "newobj",
 					"numinlets": 9,
 					"numoutlets": 9,
@@ -4895,7 +4929,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-222",
+					"id": "obj-224",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4914,7 +4948,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-223",
+					"id": "obj-225",
 					"maxclass": "number",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4941,7 +4975,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-224",
+					"id": "obj-226",
 					"maxclass": "number",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4968,7 +5002,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-225",
+					"id": "obj-227",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4990,7 +5024,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-226",
+					"id": "obj-228",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5005,7 +5039,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-227",
+					"id": "obj-229",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5020,7 +5054,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-228",
+					"id": "obj-230",
 					"maxclass": "button",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -5038,7 +5072,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-229",
+					"id": "obj-231",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5053,7 +5087,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-230",
+					"id": "obj-232",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5068,7 +5102,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-231",
+					"id": "obj-233",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5083,7 +5117,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-232",
+					"id": "obj-234",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5098,7 +5132,142 @@
 			},
 			{
 				"box": {
-					"id": "obj-233",
+					"id": "obj-235",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"bang"
+					],
+					"patching_rect": [
+						1980.0,
+						285.0,
+						70.0,
+						22.0
+					],
+					"text": "t l l b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-236",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						1980.0,
+						315.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-237",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						2060.0,
+						315.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-238",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						2140.0,
+						315.0,
+						55.0,
+						22.0
+					],
+					"text": "zlclear"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-239",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 5,
+					"outlettype": [
+						"",
+						"",
+						"",
+						"",
+						""
+					],
+					"patching_rect": [
+						1980.0,
+						345.0,
+						130.0,
+						22.0
+					],
+					"text": "regexp ^first(/.+)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-240",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						1980.0,
+						375.0,
+						70.0,
+						22.0
+					],
+					"text": "zl join"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-241",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						2120.0,
+						345.0,
+						120.0,
+						22.0
+					],
+					"text": "r ---reply-prefix"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-242",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5116,7 +5285,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-234",
+					"id": "obj-243",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5134,7 +5303,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-235",
+					"id": "obj-244",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5152,7 +5321,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-236",
+					"id": "obj-245",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -5171,7 +5340,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-237",
+					"id": "obj-246",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 1,
@@ -5189,7 +5358,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-238",
+					"id": "obj-247",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5208,7 +5377,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-239",
+					"id": "obj-248",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5226,7 +5395,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-240",
+					"id": "obj-249",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -5247,7 +5416,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-241",
+					"id": "obj-250",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -5265,7 +5434,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-242",
+					"id": "obj-251",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5280,7 +5449,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-243",
+					"id": "obj-252",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -5296,7 +5465,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-244",
+					"id": "obj-253",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5311,7 +5480,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-245",
+					"id": "obj-254",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5329,7 +5498,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-246",
+					"id": "obj-255",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 9,
@@ -5355,7 +5524,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-247",
+					"id": "obj-256",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5373,7 +5542,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-248",
+					"id": "obj-257",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5392,7 +5561,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-249",
+					"id": "obj-258",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -5410,7 +5579,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-250",
+					"id": "obj-259",
 					"maxclass": "newobj",
 					"numinlets": 4,
 					"numoutlets": 1,
@@ -5428,7 +5597,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-251",
+					"id": "obj-260",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -5448,7 +5617,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-252",
+					"id": "obj-261",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -5467,7 +5636,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-253",
+					"id": "obj-262",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5485,7 +5654,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-254",
+					"id": "obj-263",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -5503,7 +5672,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-255",
+					"id": "obj-264",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5518,7 +5687,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-256",
+					"id": "obj-265",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5533,7 +5702,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-257",
+					"id": "obj-266",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -5554,7 +5723,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-258",
+					"id": "obj-267",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5573,7 +5742,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-259",
+					"id": "obj-268",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -5593,7 +5762,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-260",
+					"id": "obj-269",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5611,7 +5780,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-261",
+					"id": "obj-270",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 2,
@@ -5630,7 +5799,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-262",
+					"id": "obj-271",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5648,7 +5817,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-263",
+					"id": "obj-272",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5666,7 +5835,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-264",
+					"id": "obj-273",
 					"maxclass": "newobj",
 					"numinlets": 7,
 					"numoutlets": 2,
@@ -5685,7 +5854,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-265",
+					"id": "obj-274",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5700,7 +5869,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-266",
+					"id": "obj-275",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5715,7 +5884,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-267",
+					"id": "obj-276",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -5763,7 +5932,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-268",
+					"id": "obj-277",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5781,7 +5950,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-269",
+					"id": "obj-278",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5796,7 +5965,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-270",
+					"id": "obj-279",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -5844,7 +6013,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-271",
+					"id": "obj-280",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5862,7 +6031,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-272",
+					"id": "obj-281",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -6108,19 +6277,19 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-23",
+						"obj-21",
 						0
 					],
 					"source": [
-						"obj-22",
-						0
+						"obj-17",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-25",
+						"obj-22",
 						0
 					],
 					"source": [
@@ -6132,11 +6301,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-27",
+						"obj-25",
 						0
 					],
 					"source": [
-						"obj-26",
+						"obj-24",
 						0
 					]
 				}
@@ -6144,12 +6313,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-26",
+						"obj-27",
 						0
 					],
 					"source": [
-						"obj-25",
-						3
+						"obj-23",
+						0
 					]
 				}
 			},
@@ -6172,8 +6341,8 @@
 						0
 					],
 					"source": [
-						"obj-25",
-						2
+						"obj-27",
+						3
 					]
 				}
 			},
@@ -6196,8 +6365,8 @@
 						0
 					],
 					"source": [
-						"obj-25",
-						1
+						"obj-27",
+						2
 					]
 				}
 			},
@@ -6220,67 +6389,19 @@
 						0
 					],
 					"source": [
-						"obj-25",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-42",
-						0
-					],
-					"source": [
-						"obj-41",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-43",
-						0
-					],
-					"source": [
-						"obj-42",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-40",
-						0
-					],
-					"source": [
-						"obj-43",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-44",
-						0
-					],
-					"source": [
-						"obj-38",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-44",
+						"obj-27",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-35",
+						0
 					],
 					"source": [
-						"obj-40",
+						"obj-34",
 						0
 					]
 				}
@@ -6288,11 +6409,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-50",
+						"obj-34",
 						0
 					],
 					"source": [
-						"obj-49",
+						"obj-27",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-44",
+						0
+					],
+					"source": [
+						"obj-43",
 						0
 					]
 				}
@@ -6305,6 +6438,18 @@
 					],
 					"source": [
 						"obj-44",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-42",
+						0
+					],
+					"source": [
+						"obj-45",
 						0
 					]
 				}
@@ -6316,7 +6461,7 @@
 						0
 					],
 					"source": [
-						"obj-45",
+						"obj-40",
 						0
 					]
 				}
@@ -6324,7 +6469,31 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-49",
+						"obj-46",
+						1
+					],
+					"source": [
+						"obj-42",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-52",
+						0
+					],
+					"source": [
+						"obj-51",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-47",
 						0
 					],
 					"source": [
@@ -6348,71 +6517,71 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-42",
-						1
+						"obj-51",
+						0
 					],
 					"source": [
 						"obj-48",
-						1
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
+						"obj-50",
+						0
+					],
+					"source": [
 						"obj-49",
 						0
-					],
-					"source": [
-						"obj-48",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-56",
-						0
-					],
-					"source": [
-						"obj-55",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-51",
-						0
-					],
-					"source": [
 						"obj-44",
-						0
+						1
+					],
+					"source": [
+						"obj-50",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-52",
-						0
-					],
-					"source": [
 						"obj-51",
 						0
+					],
+					"source": [
+						"obj-50",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-55",
+						"obj-58",
 						0
 					],
 					"source": [
-						"obj-52",
+						"obj-57",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-53",
+						0
+					],
+					"source": [
+						"obj-46",
 						0
 					]
 				}
@@ -6432,59 +6601,47 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-42",
-						1
+						"obj-57",
+						0
 					],
 					"source": [
 						"obj-54",
-						1
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
+						"obj-56",
+						0
+					],
+					"source": [
 						"obj-55",
 						0
-					],
-					"source": [
-						"obj-54",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-60",
-						0
+						"obj-44",
+						1
 					],
 					"source": [
-						"obj-59",
-						0
+						"obj-56",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-59",
+						"obj-57",
 						0
 					],
 					"source": [
-						"obj-58",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-63",
-						0
-					],
-					"source": [
-						"obj-62",
+						"obj-56",
 						0
 					]
 				}
@@ -6504,11 +6661,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-67",
+						"obj-61",
 						0
 					],
 					"source": [
-						"obj-66",
+						"obj-60",
 						0
 					]
 				}
@@ -6516,11 +6673,35 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-68",
+						"obj-65",
 						0
 					],
 					"source": [
-						"obj-67",
+						"obj-64",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-64",
+						0
+					],
+					"source": [
+						"obj-63",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-69",
+						0
+					],
+					"source": [
+						"obj-68",
 						0
 					]
 				}
@@ -6540,42 +6721,6 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-70",
-						1
-					],
-					"source": [
-						"obj-66",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-67",
-						0
-					],
-					"source": [
-						"obj-70",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-73",
-						0
-					],
-					"source": [
-						"obj-72",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
 						"obj-72",
 						0
 					],
@@ -6588,11 +6733,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-77",
-						0
+						"obj-72",
+						1
 					],
 					"source": [
-						"obj-76",
+						"obj-68",
 						0
 					]
 				}
@@ -6600,35 +6745,71 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-69",
+						0
+					],
+					"source": [
+						"obj-72",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-75",
+						0
+					],
+					"source": [
+						"obj-74",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-74",
+						0
+					],
+					"source": [
+						"obj-73",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-79",
+						0
+					],
+					"source": [
 						"obj-78",
 						0
-					],
-					"source": [
-						"obj-77",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-81",
-						0
-					],
-					"source": [
 						"obj-80",
 						0
+					],
+					"source": [
+						"obj-79",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-82",
+						"obj-83",
 						0
 					],
 					"source": [
-						"obj-81",
+						"obj-82",
 						0
 					]
 				}
@@ -6648,11 +6829,23 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-86",
+						0
+					],
+					"source": [
 						"obj-85",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-87",
+						0
 					],
 					"source": [
-						"obj-84",
+						"obj-86",
 						0
 					]
 				}
@@ -6660,11 +6853,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-94",
+						"obj-96",
 						0
 					],
 					"source": [
-						"obj-93",
+						"obj-95",
 						0
 					]
 				}
@@ -6672,36 +6865,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-90",
+						"obj-92",
 						0
 					],
 					"source": [
-						"obj-89",
+						"obj-91",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-91",
-						0
-					],
-					"source": [
-						"obj-90",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-93",
-						0
-					],
-					"source": [
-						"obj-91",
-						0
 					]
 				}
 			},
@@ -6720,11 +6889,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-99",
+						"obj-95",
 						0
 					],
 					"source": [
-						"obj-98",
+						"obj-93",
 						0
 					]
 				}
@@ -6736,32 +6905,32 @@
 						0
 					],
 					"source": [
-						"obj-89",
+						"obj-94",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-101",
+						0
+					],
+					"source": [
+						"obj-100",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-97",
+						0
+					],
+					"source": [
+						"obj-91",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-96",
-						0
-					],
-					"source": [
-						"obj-95",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-98",
-						0
-					],
-					"source": [
-						"obj-96",
-						0
 					]
 				}
 			},
@@ -6780,11 +6949,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-103",
+						"obj-100",
 						0
 					],
 					"source": [
-						"obj-102",
+						"obj-98",
 						0
 					]
 				}
@@ -6792,7 +6961,127 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-100",
+						0
+					],
+					"source": [
+						"obj-99",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-105",
+						0
+					],
+					"source": [
 						"obj-104",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						0
+					],
+					"source": [
+						"obj-107",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						1
+					],
+					"source": [
+						"obj-108",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						2
+					],
+					"source": [
+						"obj-109",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						3
+					],
+					"source": [
+						"obj-110",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						4
+					],
+					"source": [
+						"obj-111",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						5
+					],
+					"source": [
+						"obj-112",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						6
+					],
+					"source": [
+						"obj-113",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
+						7
+					],
+					"source": [
+						"obj-114",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-115",
 						0
 					],
 					"source": [
@@ -6804,144 +7093,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-104",
+						"obj-115",
 						1
 					],
 					"source": [
 						"obj-106",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						2
-					],
-					"source": [
-						"obj-107",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						3
-					],
-					"source": [
-						"obj-108",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						4
-					],
-					"source": [
-						"obj-109",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						5
-					],
-					"source": [
-						"obj-110",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						6
-					],
-					"source": [
-						"obj-111",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						7
-					],
-					"source": [
-						"obj-112",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-113",
-						0
-					],
-					"source": [
-						"obj-103",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-113",
-						1
-					],
-					"source": [
-						"obj-104",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-114",
-						0
-					],
-					"source": [
-						"obj-113",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-115",
-						0
-					],
-					"source": [
-						"obj-114",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-117",
-						0
-					],
-					"source": [
-						"obj-115",
-						1
 					]
 				}
 			},
@@ -6960,12 +7117,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-118",
+						"obj-117",
 						0
 					],
 					"source": [
-						"obj-113",
-						1
+						"obj-116",
+						0
 					]
 				}
 			},
@@ -6976,20 +7133,20 @@
 						0
 					],
 					"source": [
-						"obj-118",
-						0
+						"obj-117",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-121",
+						"obj-118",
 						0
 					],
 					"source": [
-						"obj-119",
-						1
+						"obj-117",
+						0
 					]
 				}
 			},
@@ -7000,7 +7157,19 @@
 						0
 					],
 					"source": [
-						"obj-119",
+						"obj-115",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-121",
+						0
+					],
+					"source": [
+						"obj-120",
 						0
 					]
 				}
@@ -7008,24 +7177,24 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-125",
+						"obj-123",
 						0
 					],
 					"source": [
-						"obj-124",
-						0
+						"obj-121",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-126",
+						"obj-122",
 						0
 					],
 					"source": [
-						"obj-125",
-						2
+						"obj-121",
+						0
 					]
 				}
 			},
@@ -7036,8 +7205,8 @@
 						0
 					],
 					"source": [
-						"obj-125",
-						2
+						"obj-126",
+						0
 					]
 				}
 			},
@@ -7048,8 +7217,8 @@
 						0
 					],
 					"source": [
-						"obj-125",
-						1
+						"obj-127",
+						2
 					]
 				}
 			},
@@ -7060,8 +7229,8 @@
 						0
 					],
 					"source": [
-						"obj-128",
-						0
+						"obj-127",
+						2
 					]
 				}
 			},
@@ -7072,8 +7241,8 @@
 						0
 					],
 					"source": [
-						"obj-125",
-						0
+						"obj-127",
+						1
 					]
 				}
 			},
@@ -7096,42 +7265,6 @@
 						0
 					],
 					"source": [
-						"obj-131",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-132",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-132",
-						0
-					],
-					"source": [
-						"obj-129",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-138",
-						0
-					],
-					"source": [
 						"obj-127",
 						0
 					]
@@ -7140,7 +7273,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-134",
+						"obj-133",
 						0
 					],
 					"source": [
@@ -7152,31 +7285,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-138",
-						0
-					],
-					"source": [
 						"obj-134",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-135",
-						1
-					],
-					"source": [
-						"obj-132",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-137",
 						0
 					],
 					"source": [
@@ -7188,23 +7297,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-136",
-						1
-					],
-					"source": [
-						"obj-137",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-135",
+						"obj-134",
 						0
 					],
 					"source": [
-						"obj-137",
+						"obj-128",
 						0
 					]
 				}
@@ -7212,35 +7309,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-136",
+						"obj-134",
 						0
 					],
 					"source": [
-						"obj-135",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-138",
-						1
-					],
-					"source": [
-						"obj-136",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-139",
-						0
-					],
-					"source": [
-						"obj-138",
+						"obj-131",
 						0
 					]
 				}
@@ -7252,66 +7325,6 @@
 						0
 					],
 					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-141",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-142",
-						0
-					],
-					"source": [
-						"obj-141",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-143",
-						0
-					],
-					"source": [
-						"obj-142",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-143",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-143",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -7320,7 +7333,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-149",
+						"obj-136",
+						0
+					],
+					"source": [
+						"obj-134",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-140",
+						0
+					],
+					"source": [
+						"obj-136",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-137",
+						1
+					],
+					"source": [
+						"obj-134",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-139",
+						0
+					],
+					"source": [
+						"obj-135",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-138",
+						1
+					],
+					"source": [
+						"obj-139",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-137",
+						0
+					],
+					"source": [
+						"obj-139",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-138",
+						0
+					],
+					"source": [
+						"obj-137",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-140",
+						1
+					],
+					"source": [
+						"obj-138",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-141",
+						0
+					],
+					"source": [
+						"obj-140",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-142",
+						0
+					],
+					"source": [
+						"obj-141",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-143",
 						0
 					],
 					"source": [
@@ -7332,7 +7465,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-145",
+						"obj-144",
 						0
 					],
 					"source": [
@@ -7344,31 +7477,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-149",
-						0
-					],
-					"source": [
 						"obj-145",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-146",
-						1
-					],
-					"source": [
-						"obj-143",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-148",
 						0
 					],
 					"source": [
@@ -7380,23 +7489,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-147",
-						1
-					],
-					"source": [
-						"obj-148",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-146",
+						"obj-145",
 						0
 					],
 					"source": [
-						"obj-148",
+						"obj-128",
 						0
 					]
 				}
@@ -7404,35 +7501,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-147",
+						"obj-145",
 						0
 					],
 					"source": [
-						"obj-146",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-149",
-						1
-					],
-					"source": [
-						"obj-147",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-150",
-						0
-					],
-					"source": [
-						"obj-149",
+						"obj-131",
 						0
 					]
 				}
@@ -7444,66 +7517,6 @@
 						0
 					],
 					"source": [
-						"obj-150",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-152",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-153",
-						0
-					],
-					"source": [
-						"obj-152",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-154",
-						0
-					],
-					"source": [
-						"obj-153",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-154",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-154",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -7512,7 +7525,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-160",
+						"obj-147",
+						0
+					],
+					"source": [
+						"obj-145",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-151",
+						0
+					],
+					"source": [
+						"obj-147",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-148",
+						1
+					],
+					"source": [
+						"obj-145",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-150",
+						0
+					],
+					"source": [
+						"obj-146",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						1
+					],
+					"source": [
+						"obj-150",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-148",
+						0
+					],
+					"source": [
+						"obj-150",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-149",
+						0
+					],
+					"source": [
+						"obj-148",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-151",
+						1
+					],
+					"source": [
+						"obj-149",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-152",
+						0
+					],
+					"source": [
+						"obj-151",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-153",
+						0
+					],
+					"source": [
+						"obj-152",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-154",
 						0
 					],
 					"source": [
@@ -7524,7 +7657,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-156",
+						"obj-155",
 						0
 					],
 					"source": [
@@ -7536,31 +7669,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-160",
-						0
-					],
-					"source": [
 						"obj-156",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-157",
-						1
-					],
-					"source": [
-						"obj-154",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-159",
 						0
 					],
 					"source": [
@@ -7572,23 +7681,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-158",
-						1
-					],
-					"source": [
-						"obj-159",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-157",
+						"obj-156",
 						0
 					],
 					"source": [
-						"obj-159",
+						"obj-128",
 						0
 					]
 				}
@@ -7596,35 +7693,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-158",
+						"obj-156",
 						0
 					],
 					"source": [
-						"obj-157",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-160",
-						1
-					],
-					"source": [
-						"obj-158",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-161",
-						0
-					],
-					"source": [
-						"obj-160",
+						"obj-131",
 						0
 					]
 				}
@@ -7636,66 +7709,6 @@
 						0
 					],
 					"source": [
-						"obj-161",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-163",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-164",
-						0
-					],
-					"source": [
-						"obj-163",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-165",
-						0
-					],
-					"source": [
-						"obj-164",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-165",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-165",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -7704,7 +7717,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-171",
+						"obj-158",
+						0
+					],
+					"source": [
+						"obj-156",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-162",
+						0
+					],
+					"source": [
+						"obj-158",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-159",
+						1
+					],
+					"source": [
+						"obj-156",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-161",
+						0
+					],
+					"source": [
+						"obj-157",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-160",
+						1
+					],
+					"source": [
+						"obj-161",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-159",
+						0
+					],
+					"source": [
+						"obj-161",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-160",
+						0
+					],
+					"source": [
+						"obj-159",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-162",
+						1
+					],
+					"source": [
+						"obj-160",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-163",
+						0
+					],
+					"source": [
+						"obj-162",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-164",
+						0
+					],
+					"source": [
+						"obj-163",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-165",
 						0
 					],
 					"source": [
@@ -7716,7 +7849,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-167",
+						"obj-166",
 						0
 					],
 					"source": [
@@ -7728,31 +7861,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-171",
-						0
-					],
-					"source": [
 						"obj-167",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-168",
-						1
-					],
-					"source": [
-						"obj-165",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-170",
 						0
 					],
 					"source": [
@@ -7764,23 +7873,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-169",
-						1
-					],
-					"source": [
-						"obj-170",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-168",
+						"obj-167",
 						0
 					],
 					"source": [
-						"obj-170",
+						"obj-128",
 						0
 					]
 				}
@@ -7788,35 +7885,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-169",
+						"obj-167",
 						0
 					],
 					"source": [
-						"obj-168",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-171",
-						1
-					],
-					"source": [
-						"obj-169",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-172",
-						0
-					],
-					"source": [
-						"obj-171",
+						"obj-131",
 						0
 					]
 				}
@@ -7828,66 +7901,6 @@
 						0
 					],
 					"source": [
-						"obj-172",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-174",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-175",
-						0
-					],
-					"source": [
-						"obj-174",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-176",
-						0
-					],
-					"source": [
-						"obj-175",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-176",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-176",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -7896,7 +7909,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-182",
+						"obj-169",
+						0
+					],
+					"source": [
+						"obj-167",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-173",
+						0
+					],
+					"source": [
+						"obj-169",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-170",
+						1
+					],
+					"source": [
+						"obj-167",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-172",
+						0
+					],
+					"source": [
+						"obj-168",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-171",
+						1
+					],
+					"source": [
+						"obj-172",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-170",
+						0
+					],
+					"source": [
+						"obj-172",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-171",
+						0
+					],
+					"source": [
+						"obj-170",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-173",
+						1
+					],
+					"source": [
+						"obj-171",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-174",
+						0
+					],
+					"source": [
+						"obj-173",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-175",
+						0
+					],
+					"source": [
+						"obj-174",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-176",
 						0
 					],
 					"source": [
@@ -7908,7 +8041,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-178",
+						"obj-177",
 						0
 					],
 					"source": [
@@ -7920,31 +8053,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-182",
-						0
-					],
-					"source": [
 						"obj-178",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-179",
-						1
-					],
-					"source": [
-						"obj-176",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-181",
 						0
 					],
 					"source": [
@@ -7956,23 +8065,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-180",
-						1
-					],
-					"source": [
-						"obj-181",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-179",
+						"obj-178",
 						0
 					],
 					"source": [
-						"obj-181",
+						"obj-128",
 						0
 					]
 				}
@@ -7980,35 +8077,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-180",
+						"obj-178",
 						0
 					],
 					"source": [
-						"obj-179",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-182",
-						1
-					],
-					"source": [
-						"obj-180",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-183",
-						0
-					],
-					"source": [
-						"obj-182",
+						"obj-131",
 						0
 					]
 				}
@@ -8020,66 +8093,6 @@
 						0
 					],
 					"source": [
-						"obj-183",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-185",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-186",
-						0
-					],
-					"source": [
-						"obj-185",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-187",
-						0
-					],
-					"source": [
-						"obj-186",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-187",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-187",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -8088,7 +8101,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-193",
+						"obj-180",
+						0
+					],
+					"source": [
+						"obj-178",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-184",
+						0
+					],
+					"source": [
+						"obj-180",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-181",
+						1
+					],
+					"source": [
+						"obj-178",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-183",
+						0
+					],
+					"source": [
+						"obj-179",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						1
+					],
+					"source": [
+						"obj-183",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-181",
+						0
+					],
+					"source": [
+						"obj-183",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-182",
+						0
+					],
+					"source": [
+						"obj-181",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-184",
+						1
+					],
+					"source": [
+						"obj-182",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-185",
+						0
+					],
+					"source": [
+						"obj-184",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-186",
+						0
+					],
+					"source": [
+						"obj-185",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
 						0
 					],
 					"source": [
@@ -8100,7 +8233,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-189",
+						"obj-188",
 						0
 					],
 					"source": [
@@ -8112,31 +8245,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-193",
-						0
-					],
-					"source": [
 						"obj-189",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-190",
-						1
-					],
-					"source": [
-						"obj-187",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-192",
 						0
 					],
 					"source": [
@@ -8148,23 +8257,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-191",
-						1
-					],
-					"source": [
-						"obj-192",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-190",
+						"obj-189",
 						0
 					],
 					"source": [
-						"obj-192",
+						"obj-128",
 						0
 					]
 				}
@@ -8172,35 +8269,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-191",
+						"obj-189",
 						0
 					],
 					"source": [
-						"obj-190",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-193",
-						1
-					],
-					"source": [
-						"obj-191",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-194",
-						0
-					],
-					"source": [
-						"obj-193",
+						"obj-131",
 						0
 					]
 				}
@@ -8212,66 +8285,6 @@
 						0
 					],
 					"source": [
-						"obj-194",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-196",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-197",
-						0
-					],
-					"source": [
-						"obj-196",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-198",
-						0
-					],
-					"source": [
-						"obj-197",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-198",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-198",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -8280,7 +8293,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-204",
+						"obj-191",
+						0
+					],
+					"source": [
+						"obj-189",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-195",
+						0
+					],
+					"source": [
+						"obj-191",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-192",
+						1
+					],
+					"source": [
+						"obj-189",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-194",
+						0
+					],
+					"source": [
+						"obj-190",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						1
+					],
+					"source": [
+						"obj-194",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-192",
+						0
+					],
+					"source": [
+						"obj-194",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-193",
+						0
+					],
+					"source": [
+						"obj-192",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-195",
+						1
+					],
+					"source": [
+						"obj-193",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-196",
+						0
+					],
+					"source": [
+						"obj-195",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-197",
+						0
+					],
+					"source": [
+						"obj-196",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-198",
 						0
 					],
 					"source": [
@@ -8292,7 +8425,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-200",
+						"obj-199",
 						0
 					],
 					"source": [
@@ -8304,31 +8437,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-204",
-						0
-					],
-					"source": [
 						"obj-200",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-201",
-						1
-					],
-					"source": [
-						"obj-198",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-203",
 						0
 					],
 					"source": [
@@ -8340,23 +8449,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-202",
-						1
-					],
-					"source": [
-						"obj-203",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-201",
+						"obj-200",
 						0
 					],
 					"source": [
-						"obj-203",
+						"obj-128",
 						0
 					]
 				}
@@ -8364,35 +8461,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-202",
+						"obj-200",
 						0
 					],
 					"source": [
-						"obj-201",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-204",
-						1
-					],
-					"source": [
-						"obj-202",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-205",
-						0
-					],
-					"source": [
-						"obj-204",
+						"obj-131",
 						0
 					]
 				}
@@ -8404,66 +8477,6 @@
 						0
 					],
 					"source": [
-						"obj-205",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-207",
-						0
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-208",
-						0
-					],
-					"source": [
-						"obj-207",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-209",
-						0
-					],
-					"source": [
-						"obj-208",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-209",
-						0
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-209",
-						0
-					],
-					"source": [
 						"obj-129",
 						0
 					]
@@ -8472,7 +8485,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-215",
+						"obj-202",
+						0
+					],
+					"source": [
+						"obj-200",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-206",
+						0
+					],
+					"source": [
+						"obj-202",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-203",
+						1
+					],
+					"source": [
+						"obj-200",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-205",
+						0
+					],
+					"source": [
+						"obj-201",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
+						1
+					],
+					"source": [
+						"obj-205",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-203",
+						0
+					],
+					"source": [
+						"obj-205",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-204",
+						0
+					],
+					"source": [
+						"obj-203",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-206",
+						1
+					],
+					"source": [
+						"obj-204",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						0
+					],
+					"source": [
+						"obj-206",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-208",
+						0
+					],
+					"source": [
+						"obj-207",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-209",
 						0
 					],
 					"source": [
@@ -8484,7 +8617,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-211",
+						"obj-210",
 						0
 					],
 					"source": [
@@ -8496,31 +8629,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-215",
-						0
-					],
-					"source": [
 						"obj-211",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-212",
-						1
-					],
-					"source": [
-						"obj-209",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-214",
 						0
 					],
 					"source": [
@@ -8532,23 +8641,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-213",
-						1
-					],
-					"source": [
-						"obj-214",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-212",
+						"obj-211",
 						0
 					],
 					"source": [
-						"obj-214",
+						"obj-128",
 						0
 					]
 				}
@@ -8556,35 +8653,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-213",
+						"obj-211",
 						0
 					],
 					"source": [
-						"obj-212",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-215",
-						1
-					],
-					"source": [
-						"obj-213",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-216",
-						0
-					],
-					"source": [
-						"obj-215",
+						"obj-131",
 						0
 					]
 				}
@@ -8596,6 +8669,78 @@
 						0
 					],
 					"source": [
+						"obj-129",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-213",
+						0
+					],
+					"source": [
+						"obj-211",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-217",
+						0
+					],
+					"source": [
+						"obj-213",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-214",
+						1
+					],
+					"source": [
+						"obj-211",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-216",
+						0
+					],
+					"source": [
+						"obj-212",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-215",
+						1
+					],
+					"source": [
+						"obj-216",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-214",
+						0
+					],
+					"source": [
 						"obj-216",
 						0
 					]
@@ -8604,11 +8749,47 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-221",
+						"obj-215",
 						0
 					],
 					"source": [
-						"obj-220",
+						"obj-214",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-217",
+						1
+					],
+					"source": [
+						"obj-215",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-218",
+						0
+					],
+					"source": [
+						"obj-217",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-219",
+						0
+					],
+					"source": [
+						"obj-218",
 						0
 					]
 				}
@@ -8628,24 +8809,12 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-225",
+						0
+					],
+					"source": [
 						"obj-224",
 						0
-					],
-					"source": [
-						"obj-222",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-222",
-						0
-					],
-					"source": [
-						"obj-221",
-						7
 					]
 				}
 			},
@@ -8656,20 +8825,20 @@
 						0
 					],
 					"source": [
-						"obj-221",
-						6
+						"obj-224",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-227",
+						"obj-224",
 						0
 					],
 					"source": [
-						"obj-221",
-						5
+						"obj-223",
+						7
 					]
 				}
 			},
@@ -8680,8 +8849,8 @@
 						0
 					],
 					"source": [
-						"obj-221",
-						4
+						"obj-223",
+						6
 					]
 				}
 			},
@@ -8692,8 +8861,8 @@
 						0
 					],
 					"source": [
-						"obj-221",
-						3
+						"obj-223",
+						5
 					]
 				}
 			},
@@ -8704,8 +8873,8 @@
 						0
 					],
 					"source": [
-						"obj-221",
-						2
+						"obj-223",
+						4
 					]
 				}
 			},
@@ -8716,8 +8885,8 @@
 						0
 					],
 					"source": [
-						"obj-221",
-						1
+						"obj-223",
+						3
 					]
 				}
 			},
@@ -8728,32 +8897,68 @@
 						0
 					],
 					"source": [
-						"obj-221",
-						0
+						"obj-223",
+						2
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-234",
-						0
-					],
-					"source": [
 						"obj-233",
 						0
+					],
+					"source": [
+						"obj-223",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-240",
+						"obj-234",
 						0
 					],
 					"source": [
-						"obj-234",
+						"obj-223",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-235",
+						0
+					],
+					"source": [
+						"obj-223",
+						8
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-238",
+						0
+					],
+					"source": [
+						"obj-235",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-237",
+						0
+					],
+					"source": [
+						"obj-235",
+						1
 					]
 				}
 			},
@@ -8772,43 +8977,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-237",
-						0
-					],
-					"source": [
-						"obj-236",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-238",
-						1
-					],
-					"source": [
-						"obj-237",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-238",
-						0
-					],
-					"source": [
-						"obj-236",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-239",
+						"obj-240",
 						0
 					],
 					"source": [
@@ -8821,10 +8990,94 @@
 				"patchline": {
 					"destination": [
 						"obj-240",
+						1
+					],
+					"source": [
+						"obj-237",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-239",
+						0
+					],
+					"source": [
+						"obj-236",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-239",
+						0
+					],
+					"source": [
+						"obj-241",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-240",
 						0
 					],
 					"source": [
 						"obj-239",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-223",
+						0
+					],
+					"source": [
+						"obj-240",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-243",
+						0
+					],
+					"source": [
+						"obj-242",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-249",
+						0
+					],
+					"source": [
+						"obj-243",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-245",
+						0
+					],
+					"source": [
+						"obj-244",
 						0
 					]
 				}
@@ -8837,30 +9090,6 @@
 					],
 					"source": [
 						"obj-245",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-250",
-						2
-					],
-					"source": [
-						"obj-246",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-250",
-						1
-					],
-					"source": [
-						"obj-246",
 						1
 					]
 				}
@@ -8868,11 +9097,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-250",
-						0
+						"obj-247",
+						1
 					],
 					"source": [
 						"obj-246",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-247",
+						0
+					],
+					"source": [
+						"obj-245",
 						0
 					]
 				}
@@ -8892,72 +9133,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-250",
-						3
+						"obj-249",
+						0
 					],
 					"source": [
 						"obj-248",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-250",
-						3
-					],
-					"source": [
-						"obj-249",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-251",
-						0
-					],
-					"source": [
-						"obj-246",
-						4
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-252",
-						0
-					],
-					"source": [
-						"obj-251",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-253",
-						0
-					],
-					"source": [
-						"obj-252",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-254",
-						0
-					],
-					"source": [
-						"obj-252",
-						1
 					]
 				}
 			},
@@ -8976,32 +9157,56 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-259",
+						2
+					],
+					"source": [
+						"obj-255",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-259",
+						1
+					],
+					"source": [
+						"obj-255",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-259",
+						0
+					],
+					"source": [
+						"obj-255",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-257",
+						0
+					],
+					"source": [
 						"obj-256",
 						0
-					],
-					"source": [
-						"obj-253",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-257",
-						0
-					],
-					"source": [
-						"obj-250",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-258",
-						0
+						"obj-259",
+						3
 					],
 					"source": [
 						"obj-257",
@@ -9013,7 +9218,7 @@
 				"patchline": {
 					"destination": [
 						"obj-259",
-						0
+						3
 					],
 					"source": [
 						"obj-258",
@@ -9028,8 +9233,8 @@
 						0
 					],
 					"source": [
-						"obj-259",
-						2
+						"obj-255",
+						4
 					]
 				}
 			},
@@ -9037,7 +9242,7 @@
 				"patchline": {
 					"destination": [
 						"obj-261",
-						2
+						0
 					],
 					"source": [
 						"obj-260",
@@ -9048,48 +9253,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-261",
-						1
-					],
-					"source": [
-						"obj-259",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-261",
-						0
-					],
-					"source": [
-						"obj-259",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-260",
-						1
-					],
-					"source": [
 						"obj-262",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-263",
-						1
 					],
 					"source": [
 						"obj-261",
-						1
+						0
 					]
 				}
 			},
@@ -9101,7 +9270,7 @@
 					],
 					"source": [
 						"obj-261",
-						0
+						1
 					]
 				}
 			},
@@ -9124,7 +9293,7 @@
 						0
 					],
 					"source": [
-						"obj-264",
+						"obj-262",
 						0
 					]
 				}
@@ -9132,11 +9301,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-269",
+						"obj-266",
 						0
 					],
 					"source": [
-						"obj-268",
+						"obj-259",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-267",
+						0
+					],
+					"source": [
+						"obj-266",
 						0
 					]
 				}
@@ -9156,8 +9337,56 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-272",
+						"obj-269",
 						0
+					],
+					"source": [
+						"obj-268",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-270",
+						2
+					],
+					"source": [
+						"obj-269",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-270",
+						1
+					],
+					"source": [
+						"obj-268",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-270",
+						0
+					],
+					"source": [
+						"obj-268",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-269",
+						1
 					],
 					"source": [
 						"obj-271",
@@ -9168,11 +9397,95 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-271",
+						"obj-272",
+						1
+					],
+					"source": [
+						"obj-270",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-272",
 						0
 					],
 					"source": [
 						"obj-270",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-273",
+						0
+					],
+					"source": [
+						"obj-272",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-274",
+						0
+					],
+					"source": [
+						"obj-273",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-278",
+						0
+					],
+					"source": [
+						"obj-277",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-277",
+						0
+					],
+					"source": [
+						"obj-276",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-281",
+						0
+					],
+					"source": [
+						"obj-280",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-280",
+						0
+					],
+					"source": [
+						"obj-279",
 						0
 					]
 				}
@@ -9184,172 +9497,172 @@
 				"Model",
 				0
 			],
-			"obj-38": [
-				"Spread",
-				"Spread",
-				0
-			],
 			"obj-40": [
+				"Spread",
+				"Spread",
+				0
+			],
+			"obj-42": [
 				"Seed",
 				"Seed",
 				0
 			],
-			"obj-41": [
+			"obj-43": [
 				"Fresh",
 				"Fresh",
 				0
 			],
-			"obj-47": [
+			"obj-49": [
 				"Sample A",
 				"Sample A",
 				0
 			],
-			"obj-53": [
+			"obj-55": [
 				"Sample B",
 				"Sample B",
 				0
 			],
-			"obj-58": [
+			"obj-60": [
 				"Rec A",
 				"Rec A",
 				0
 			],
-			"obj-61": [
+			"obj-63": [
 				"Rec B",
 				"Rec B",
 				0
 			],
-			"obj-66": [
+			"obj-68": [
 				"Alpha",
 				"Alpha",
 				0
 			],
-			"obj-71": [
+			"obj-73": [
 				"Learn",
 				"Learn",
 				0
 			],
-			"obj-76": [
+			"obj-78": [
 				"Temperature",
 				"Temperature",
 				0
 			],
-			"obj-80": [
+			"obj-82": [
 				"Noise seed",
 				"Noise seed",
 				0
 			],
-			"obj-83": [
+			"obj-85": [
 				"Link",
 				"Link",
 				0
 			],
-			"obj-89": [
+			"obj-91": [
 				"Preset",
 				"Preset",
 				0
 			],
-			"obj-92": [
+			"obj-94": [
 				"Save",
 				"Save",
 				0
 			],
-			"obj-97": [
+			"obj-99": [
 				"Load",
 				"Load",
 				0
 			],
-			"obj-102": [
+			"obj-104": [
 				"Edit B",
 				"Edit B",
-				0
-			],
-			"obj-105": [
-				"c0",
-				"c0",
-				0
-			],
-			"obj-106": [
-				"c1",
-				"c1",
 				0
 			],
 			"obj-107": [
-				"c2",
-				"c2",
+				"c0",
+				"c0",
 				0
 			],
 			"obj-108": [
-				"c3",
-				"c3",
+				"c1",
+				"c1",
 				0
 			],
 			"obj-109": [
-				"c4",
-				"c4",
+				"c2",
+				"c2",
 				0
 			],
 			"obj-110": [
-				"c5",
-				"c5",
+				"c3",
+				"c3",
 				0
 			],
 			"obj-111": [
-				"c6",
-				"c6",
+				"c4",
+				"c4",
 				0
 			],
 			"obj-112": [
+				"c5",
+				"c5",
+				0
+			],
+			"obj-113": [
+				"c6",
+				"c6",
+				0
+			],
+			"obj-114": [
 				"c7",
 				"c7",
 				0
 			],
-			"obj-133": [
+			"obj-135": [
 				"Attr 1",
 				"Attr 1",
 				0
 			],
-			"obj-144": [
+			"obj-146": [
 				"Attr 2",
 				"Attr 2",
 				0
 			],
-			"obj-155": [
+			"obj-157": [
 				"Attr 3",
 				"Attr 3",
 				0
 			],
-			"obj-166": [
+			"obj-168": [
 				"Attr 4",
 				"Attr 4",
 				0
 			],
-			"obj-177": [
+			"obj-179": [
 				"Attr 5",
 				"Attr 5",
 				0
 			],
-			"obj-188": [
+			"obj-190": [
 				"Attr 6",
 				"Attr 6",
 				0
 			],
-			"obj-199": [
+			"obj-201": [
 				"Attr 7",
 				"Attr 7",
 				0
 			],
-			"obj-210": [
+			"obj-212": [
 				"Attr 8",
 				"Attr 8",
 				0
 			],
-			"obj-267": [
+			"obj-276": [
 				"Start",
 				"Start",
 				0
 			],
-			"obj-270": [
+			"obj-279": [
 				"Stop",
 				"Stop",
 				0

@@ -102,7 +102,7 @@
 						330.0,
 						48.0
 					],
-					"text": "every message leaves through one sender; the model menu puts an address prefix in front"
+					"text": "every message leaves through one sender; the model menu puts an address prefix in front (and replies in it are taken like bare ones)"
 				}
 			},
 			{
@@ -347,7 +347,7 @@
 							"parameter_shortname": "Model",
 							"parameter_type": 2,
 							"parameter_mmin": 0.0,
-							"parameter_mmax": 2.0,
+							"parameter_mmax": 3.0,
 							"parameter_initial_enable": 1,
 							"parameter_initial": [
 								0.0
@@ -355,8 +355,9 @@
 							"parameter_unitstyle": 0,
 							"parameter_enum": [
 								"first",
+								"/mel",
 								"/drums",
-								"/melody"
+								"/mel16"
 							]
 						}
 					},
@@ -422,6 +423,39 @@
 				"box": {
 					"id": "obj-21",
 					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						215.0,
+						1080.0,
+						120.0,
+						22.0
+					],
+					"text": "sprintf re ^%s(/.+)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-22",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						215.0,
+						1110.0,
+						120.0,
+						22.0
+					],
+					"text": "s musicvae-reply-prefix"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-23",
+					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"outlettype": [
@@ -438,7 +472,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-22",
+					"id": "obj-24",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -456,7 +490,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-23",
+					"id": "obj-25",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -477,7 +511,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-24",
+					"id": "obj-26",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -495,45 +529,12 @@
 			},
 			{
 				"box": {
-					"id": "obj-25",
-					"maxclass": "newobj",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						15.0,
-						1300.0,
-						90.0,
-						22.0
-					],
-					"text": "s musicvae-out"
-				}
-			},
-			{
-				"box": {
-					"id": "obj-26",
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"outlettype": [
-						""
-					],
-					"patching_rect": [
-						105.0,
-						1270.0,
-						56.1,
-						22.0
-					],
-					"text": "/status"
-				}
-			},
-			{
-				"box": {
 					"id": "obj-27",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						105.0,
+						15.0,
 						1300.0,
 						90.0,
 						22.0
@@ -551,12 +552,12 @@
 						""
 					],
 					"patching_rect": [
-						195.0,
+						105.0,
 						1270.0,
-						81.3,
+						56.1,
 						22.0
 					],
-					"text": "/attributes"
+					"text": "/status"
 				}
 			},
 			{
@@ -566,7 +567,7 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						195.0,
+						105.0,
 						1300.0,
 						90.0,
 						22.0
@@ -584,6 +585,39 @@
 						""
 					],
 					"patching_rect": [
+						195.0,
+						1270.0,
+						81.3,
+						22.0
+					],
+					"text": "/attributes"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-31",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						195.0,
+						1300.0,
+						90.0,
+						22.0
+					],
+					"text": "s musicvae-out"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-32",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
 						285.0,
 						1270.0,
 						144.29999999999998,
@@ -594,7 +628,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-31",
+					"id": "obj-33",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -609,7 +643,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-32",
+					"id": "obj-34",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -627,7 +661,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-33",
+					"id": "obj-35",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -642,7 +676,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-34",
+					"id": "obj-36",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -658,7 +692,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-35",
+					"id": "obj-37",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -673,7 +707,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-36",
+					"id": "obj-38",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -707,7 +741,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-37",
+					"id": "obj-39",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -722,7 +756,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-38",
+					"id": "obj-40",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -756,7 +790,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-39",
+					"id": "obj-41",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -797,7 +831,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-40",
+					"id": "obj-42",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -815,7 +849,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-41",
+					"id": "obj-43",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -833,7 +867,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-42",
+					"id": "obj-44",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -851,7 +885,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-43",
+					"id": "obj-45",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -869,7 +903,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-44",
+					"id": "obj-46",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -887,7 +921,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-45",
+					"id": "obj-47",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -928,7 +962,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-46",
+					"id": "obj-48",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -947,7 +981,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-47",
+					"id": "obj-49",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -965,7 +999,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-48",
+					"id": "obj-50",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -980,7 +1014,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-49",
+					"id": "obj-51",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -998,7 +1032,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-50",
+					"id": "obj-52",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1016,7 +1050,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-51",
+					"id": "obj-53",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1057,7 +1091,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-52",
+					"id": "obj-54",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1076,7 +1110,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-53",
+					"id": "obj-55",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1094,7 +1128,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-54",
+					"id": "obj-56",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1109,7 +1143,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-55",
+					"id": "obj-57",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1124,7 +1158,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-56",
+					"id": "obj-58",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1165,7 +1199,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-57",
+					"id": "obj-59",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1183,7 +1217,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-58",
+					"id": "obj-60",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1198,7 +1232,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-59",
+					"id": "obj-61",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1239,7 +1273,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-60",
+					"id": "obj-62",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1257,7 +1291,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-61",
+					"id": "obj-63",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1272,7 +1306,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-62",
+					"id": "obj-64",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -1288,7 +1322,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-63",
+					"id": "obj-65",
 					"linecount": 3,
 					"maxclass": "message",
 					"numinlets": 2,
@@ -1307,7 +1341,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-64",
+					"id": "obj-66",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1322,7 +1356,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-65",
+					"id": "obj-67",
 					"linecount": 3,
 					"maxclass": "message",
 					"numinlets": 2,
@@ -1341,7 +1375,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-66",
+					"id": "obj-68",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1358,7 +1392,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-67",
+					"id": "obj-69",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1373,7 +1407,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-68",
+					"id": "obj-70",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -1389,7 +1423,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-69",
+					"id": "obj-71",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1423,7 +1457,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-70",
+					"id": "obj-72",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1442,7 +1476,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-71",
+					"id": "obj-73",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1460,7 +1494,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-72",
+					"id": "obj-74",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1478,7 +1512,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-73",
+					"id": "obj-75",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1493,7 +1527,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-74",
+					"id": "obj-76",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -1511,7 +1545,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-75",
+					"id": "obj-77",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1529,7 +1563,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-76",
+					"id": "obj-78",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -1570,7 +1604,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-77",
+					"id": "obj-79",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -1588,7 +1622,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-78",
+					"id": "obj-80",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1605,7 +1639,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-79",
+					"id": "obj-81",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1620,7 +1654,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-80",
+					"id": "obj-82",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -1636,7 +1670,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-81",
+					"id": "obj-83",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1670,7 +1704,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-82",
+					"id": "obj-84",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1688,7 +1722,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-83",
+					"id": "obj-85",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1703,7 +1737,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-84",
+					"id": "obj-86",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1718,7 +1752,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-85",
+					"id": "obj-87",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1752,7 +1786,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-86",
+					"id": "obj-88",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1770,7 +1804,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-87",
+					"id": "obj-89",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1785,7 +1819,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-88",
+					"id": "obj-90",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -1826,7 +1860,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-89",
+					"id": "obj-91",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1844,7 +1878,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-90",
+					"id": "obj-92",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1859,7 +1893,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-91",
+					"id": "obj-93",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1874,7 +1908,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-92",
+					"id": "obj-94",
 					"maxclass": "live.numbox",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1908,7 +1942,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-93",
+					"id": "obj-95",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -1927,7 +1961,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-94",
+					"id": "obj-96",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1942,7 +1976,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-95",
+					"id": "obj-97",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -1960,7 +1994,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-96",
+					"id": "obj-98",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -1975,7 +2009,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-97",
+					"id": "obj-99",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -1993,7 +2027,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-98",
+					"id": "obj-100",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2012,7 +2046,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-99",
+					"id": "obj-101",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2033,7 +2067,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-100",
+					"id": "obj-102",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2048,7 +2082,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-101",
+					"id": "obj-103",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -2064,7 +2098,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-102",
+					"id": "obj-104",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2079,7 +2113,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-103",
+					"id": "obj-105",
 					"maxclass": "live.menu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -2122,7 +2156,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-104",
+					"id": "obj-106",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2140,7 +2174,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-105",
+					"id": "obj-107",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2158,7 +2192,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-106",
+					"id": "obj-108",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -2199,7 +2233,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-107",
+					"id": "obj-109",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2217,7 +2251,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-108",
+					"id": "obj-110",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2232,7 +2266,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-109",
+					"id": "obj-111",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2250,7 +2284,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-110",
+					"id": "obj-112",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2268,7 +2302,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-111",
+					"id": "obj-113",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -2309,7 +2343,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-112",
+					"id": "obj-114",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2327,7 +2361,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-113",
+					"id": "obj-115",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2344,7 +2378,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-114",
+					"id": "obj-116",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2359,7 +2393,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-115",
+					"id": "obj-117",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -2375,7 +2409,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-116",
+					"id": "obj-118",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -2416,7 +2450,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-117",
+					"id": "obj-119",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2434,7 +2468,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-118",
+					"id": "obj-120",
 					"maxclass": "newobj",
 					"numinlets": 8,
 					"numoutlets": 1,
@@ -2452,7 +2486,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-119",
+					"id": "obj-121",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2486,7 +2520,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-120",
+					"id": "obj-122",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2520,7 +2554,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-121",
+					"id": "obj-123",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2554,7 +2588,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-122",
+					"id": "obj-124",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2588,7 +2622,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-123",
+					"id": "obj-125",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2622,7 +2656,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-124",
+					"id": "obj-126",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2656,7 +2690,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-125",
+					"id": "obj-127",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2690,7 +2724,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-126",
+					"id": "obj-128",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2724,7 +2758,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-127",
+					"id": "obj-129",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -2743,7 +2777,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-128",
+					"id": "obj-130",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2761,7 +2795,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-129",
+					"id": "obj-131",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2780,7 +2814,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-130",
+					"id": "obj-132",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2795,7 +2829,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-131",
+					"id": "obj-133",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2810,7 +2844,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-132",
+					"id": "obj-134",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -2828,7 +2862,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-133",
+					"id": "obj-135",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -2847,7 +2881,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-134",
+					"id": "obj-136",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2862,7 +2896,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-135",
+					"id": "obj-137",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2879,7 +2913,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-136",
+					"id": "obj-138",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -2894,7 +2928,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-137",
+					"id": "obj-139",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -2910,7 +2944,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-138",
+					"id": "obj-140",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -2928,7 +2962,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-139",
+					"id": "obj-141",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -2948,7 +2982,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-140",
+					"id": "obj-142",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2966,7 +3000,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-141",
+					"id": "obj-143",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -2984,7 +3018,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-142",
+					"id": "obj-144",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3003,7 +3037,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-143",
+					"id": "obj-145",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3021,7 +3055,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-144",
+					"id": "obj-146",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3040,7 +3074,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-145",
+					"id": "obj-147",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3058,7 +3092,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-146",
+					"id": "obj-148",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3079,7 +3113,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-147",
+					"id": "obj-149",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3113,7 +3147,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-148",
+					"id": "obj-150",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3131,7 +3165,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-149",
+					"id": "obj-151",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3150,7 +3184,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-150",
+					"id": "obj-152",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3168,7 +3202,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-151",
+					"id": "obj-153",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3187,7 +3221,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-152",
+					"id": "obj-154",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3205,7 +3239,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-153",
+					"id": "obj-155",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3223,7 +3257,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-154",
+					"id": "obj-156",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3238,7 +3272,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-155",
+					"id": "obj-157",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3257,7 +3291,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-156",
+					"id": "obj-158",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3275,7 +3309,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-157",
+					"id": "obj-159",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3296,7 +3330,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-158",
+					"id": "obj-160",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3330,7 +3364,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-159",
+					"id": "obj-161",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3348,7 +3382,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-160",
+					"id": "obj-162",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3367,7 +3401,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-161",
+					"id": "obj-163",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3385,7 +3419,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-162",
+					"id": "obj-164",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3404,7 +3438,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-163",
+					"id": "obj-165",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3422,7 +3456,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-164",
+					"id": "obj-166",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3440,7 +3474,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-165",
+					"id": "obj-167",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3455,7 +3489,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-166",
+					"id": "obj-168",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3474,7 +3508,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-167",
+					"id": "obj-169",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3492,7 +3526,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-168",
+					"id": "obj-170",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3513,7 +3547,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-169",
+					"id": "obj-171",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3547,7 +3581,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-170",
+					"id": "obj-172",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3565,7 +3599,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-171",
+					"id": "obj-173",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3584,7 +3618,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-172",
+					"id": "obj-174",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3602,7 +3636,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-173",
+					"id": "obj-175",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3621,7 +3655,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-174",
+					"id": "obj-176",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3639,7 +3673,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-175",
+					"id": "obj-177",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3657,7 +3691,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-176",
+					"id": "obj-178",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3672,7 +3706,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-177",
+					"id": "obj-179",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3691,7 +3725,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-178",
+					"id": "obj-180",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3709,7 +3743,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-179",
+					"id": "obj-181",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3730,7 +3764,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-180",
+					"id": "obj-182",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3764,7 +3798,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-181",
+					"id": "obj-183",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3782,7 +3816,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-182",
+					"id": "obj-184",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3801,7 +3835,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-183",
+					"id": "obj-185",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3819,7 +3853,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-184",
+					"id": "obj-186",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3838,7 +3872,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-185",
+					"id": "obj-187",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3856,7 +3890,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-186",
+					"id": "obj-188",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -3874,7 +3908,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-187",
+					"id": "obj-189",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -3889,7 +3923,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-188",
+					"id": "obj-190",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -3908,7 +3942,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-189",
+					"id": "obj-191",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3926,7 +3960,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-190",
+					"id": "obj-192",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -3947,7 +3981,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-191",
+					"id": "obj-193",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -3981,7 +4015,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-192",
+					"id": "obj-194",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -3999,7 +4033,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-193",
+					"id": "obj-195",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4018,7 +4052,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-194",
+					"id": "obj-196",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4036,7 +4070,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-195",
+					"id": "obj-197",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4055,7 +4089,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-196",
+					"id": "obj-198",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4073,7 +4107,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-197",
+					"id": "obj-199",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4091,7 +4125,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-198",
+					"id": "obj-200",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4106,7 +4140,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-199",
+					"id": "obj-201",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4125,7 +4159,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-200",
+					"id": "obj-202",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4143,7 +4177,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-201",
+					"id": "obj-203",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -4164,7 +4198,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-202",
+					"id": "obj-204",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4198,7 +4232,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-203",
+					"id": "obj-205",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4216,7 +4250,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-204",
+					"id": "obj-206",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4235,7 +4269,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-205",
+					"id": "obj-207",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4253,7 +4287,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-206",
+					"id": "obj-208",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4272,7 +4306,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-207",
+					"id": "obj-209",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4290,7 +4324,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-208",
+					"id": "obj-210",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4308,7 +4342,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-209",
+					"id": "obj-211",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4323,7 +4357,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-210",
+					"id": "obj-212",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4342,7 +4376,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-211",
+					"id": "obj-213",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4360,7 +4394,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-212",
+					"id": "obj-214",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -4381,7 +4415,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-213",
+					"id": "obj-215",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4415,7 +4449,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-214",
+					"id": "obj-216",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4433,7 +4467,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-215",
+					"id": "obj-217",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4452,7 +4486,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-216",
+					"id": "obj-218",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4470,7 +4504,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-217",
+					"id": "obj-219",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4489,7 +4523,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-218",
+					"id": "obj-220",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4507,7 +4541,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-219",
+					"id": "obj-221",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4525,7 +4559,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-220",
+					"id": "obj-222",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4540,7 +4574,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-221",
+					"id": "obj-223",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4559,7 +4593,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-222",
+					"id": "obj-224",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4577,7 +4611,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-223",
+					"id": "obj-225",
 					"maxclass": "umenu",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -4598,7 +4632,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-224",
+					"id": "obj-226",
 					"maxclass": "live.dial",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4632,7 +4666,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-225",
+					"id": "obj-227",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4650,7 +4684,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-226",
+					"id": "obj-228",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -4669,7 +4703,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-227",
+					"id": "obj-229",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4687,7 +4721,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-228",
+					"id": "obj-230",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4706,7 +4740,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-229",
+					"id": "obj-231",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -4724,7 +4758,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-230",
+					"id": "obj-232",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4742,7 +4776,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-231",
+					"id": "obj-233",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4759,7 +4793,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-232",
+					"id": "obj-234",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4774,7 +4808,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-233",
+					"id": "obj-235",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -4790,7 +4824,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-234",
+					"id": "obj-236",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4808,7 +4842,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-235",
+					"id": "obj-237",
 					"maxclass": "newobj",
 					"numinlets": 9,
 					"numoutlets": 9,
@@ -4834,7 +4868,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-236",
+					"id": "obj-238",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4853,7 +4887,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-237",
+					"id": "obj-239",
 					"maxclass": "number",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4873,7 +4907,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-238",
+					"id": "obj-240",
 					"maxclass": "number",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -4893,7 +4927,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-239",
+					"id": "obj-241",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4908,7 +4942,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-240",
+					"id": "obj-242",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4923,7 +4957,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-241",
+					"id": "obj-243",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4938,7 +4972,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-242",
+					"id": "obj-244",
 					"maxclass": "button",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -4956,7 +4990,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-243",
+					"id": "obj-245",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4971,7 +5005,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-244",
+					"id": "obj-246",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -4986,7 +5020,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-245",
+					"id": "obj-247",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5001,7 +5035,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-246",
+					"id": "obj-248",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5016,7 +5050,142 @@
 			},
 			{
 				"box": {
-					"id": "obj-247",
+					"id": "obj-249",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"outlettype": [
+						"",
+						"",
+						"bang"
+					],
+					"patching_rect": [
+						1980.0,
+						285.0,
+						70.0,
+						22.0
+					],
+					"text": "t l l b"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-250",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						1980.0,
+						315.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-251",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						2060.0,
+						315.0,
+						70.0,
+						22.0
+					],
+					"text": "zl slice 1"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-252",
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						2140.0,
+						315.0,
+						55.0,
+						22.0
+					],
+					"text": "zlclear"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-253",
+					"maxclass": "newobj",
+					"numinlets": 1,
+					"numoutlets": 5,
+					"outlettype": [
+						"",
+						"",
+						"",
+						"",
+						""
+					],
+					"patching_rect": [
+						1980.0,
+						345.0,
+						130.0,
+						22.0
+					],
+					"text": "regexp ^first(/.+)"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-254",
+					"maxclass": "newobj",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"outlettype": [
+						"",
+						""
+					],
+					"patching_rect": [
+						1980.0,
+						375.0,
+						70.0,
+						22.0
+					],
+					"text": "zl join"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-255",
+					"maxclass": "newobj",
+					"numinlets": 0,
+					"numoutlets": 1,
+					"outlettype": [
+						""
+					],
+					"patching_rect": [
+						2120.0,
+						345.0,
+						120.0,
+						22.0
+					],
+					"text": "r musicvae-reply-prefix"
+				}
+			},
+			{
+				"box": {
+					"id": "obj-256",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5034,7 +5203,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-248",
+					"id": "obj-257",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5052,7 +5221,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-249",
+					"id": "obj-258",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5070,7 +5239,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-250",
+					"id": "obj-259",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -5089,7 +5258,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-251",
+					"id": "obj-260",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 1,
@@ -5107,7 +5276,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-252",
+					"id": "obj-261",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5126,7 +5295,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-253",
+					"id": "obj-262",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5144,7 +5313,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-254",
+					"id": "obj-263",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -5165,7 +5334,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-255",
+					"id": "obj-264",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -5181,7 +5350,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-256",
+					"id": "obj-265",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5199,7 +5368,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-257",
+					"id": "obj-266",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5217,7 +5386,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-258",
+					"id": "obj-267",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5235,7 +5404,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-259",
+					"id": "obj-268",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5253,7 +5422,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-260",
+					"id": "obj-269",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -5271,7 +5440,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-261",
+					"id": "obj-270",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5290,7 +5459,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-262",
+					"id": "obj-271",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 1,
@@ -5308,7 +5477,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-263",
+					"id": "obj-272",
 					"linecount": 4,
 					"maxclass": "message",
 					"numinlets": 2,
@@ -5327,7 +5496,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-264",
+					"id": "obj-273",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5344,7 +5513,7 @@
 				"box": {
 					"fontface": 1,
 					"fontsize": 14.0,
-					"id": "obj-265",
+					"id": "obj-274",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5359,7 +5528,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-266",
+					"id": "obj-275",
 					"linecount": 3,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -5375,7 +5544,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-267",
+					"id": "obj-276",
 					"maxclass": "live.text",
 					"mode": 1,
 					"numinlets": 1,
@@ -5416,7 +5585,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-268",
+					"id": "obj-277",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5434,7 +5603,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-269",
+					"id": "obj-278",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -5453,7 +5622,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-270",
+					"id": "obj-279",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5471,7 +5640,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-271",
+					"id": "obj-280",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5489,7 +5658,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-272",
+					"id": "obj-281",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5507,7 +5676,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-273",
+					"id": "obj-282",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5525,7 +5694,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-274",
+					"id": "obj-283",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5544,7 +5713,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-275",
+					"id": "obj-284",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5562,7 +5731,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-276",
+					"id": "obj-285",
 					"maxclass": "newobj",
 					"numinlets": 5,
 					"numoutlets": 4,
@@ -5583,7 +5752,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-277",
+					"id": "obj-286",
 					"maxclass": "number",
 					"numinlets": 1,
 					"numoutlets": 2,
@@ -5602,7 +5771,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-278",
+					"id": "obj-287",
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5617,7 +5786,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-279",
+					"id": "obj-288",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5632,7 +5801,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-280",
+					"id": "obj-289",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 4,
@@ -5653,7 +5822,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-281",
+					"id": "obj-290",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 2,
@@ -5672,7 +5841,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-282",
+					"id": "obj-291",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 3,
@@ -5692,7 +5861,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-283",
+					"id": "obj-292",
 					"maxclass": "newobj",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5710,7 +5879,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-284",
+					"id": "obj-293",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 2,
@@ -5729,7 +5898,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-285",
+					"id": "obj-294",
 					"maxclass": "newobj",
 					"numinlets": 0,
 					"numoutlets": 1,
@@ -5747,7 +5916,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-286",
+					"id": "obj-295",
 					"maxclass": "newobj",
 					"numinlets": 3,
 					"numoutlets": 0,
@@ -5762,7 +5931,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-287",
+					"id": "obj-296",
 					"linecount": 2,
 					"maxclass": "comment",
 					"numinlets": 1,
@@ -5778,7 +5947,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-288",
+					"id": "obj-297",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -5819,7 +5988,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-289",
+					"id": "obj-298",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5837,7 +6006,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-290",
+					"id": "obj-299",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -5852,7 +6021,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-291",
+					"id": "obj-300",
 					"maxclass": "live.text",
 					"mode": 0,
 					"numinlets": 1,
@@ -5893,7 +6062,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-292",
+					"id": "obj-301",
 					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
@@ -5911,7 +6080,7 @@
 			},
 			{
 				"box": {
-					"id": "obj-293",
+					"id": "obj-302",
 					"maxclass": "newobj",
 					"numinlets": 1,
 					"numoutlets": 0,
@@ -6161,15 +6330,15 @@
 						0
 					],
 					"source": [
-						"obj-22",
-						0
+						"obj-17",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-23",
+						"obj-22",
 						0
 					],
 					"source": [
@@ -6181,7 +6350,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-25",
+						"obj-23",
 						0
 					],
 					"source": [
@@ -6193,12 +6362,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-24",
+						"obj-25",
 						0
 					],
 					"source": [
 						"obj-23",
-						3
+						0
 					]
 				}
 			},
@@ -6221,8 +6390,8 @@
 						0
 					],
 					"source": [
-						"obj-23",
-						2
+						"obj-25",
+						3
 					]
 				}
 			},
@@ -6245,8 +6414,8 @@
 						0
 					],
 					"source": [
-						"obj-23",
-						1
+						"obj-25",
+						2
 					]
 				}
 			},
@@ -6269,67 +6438,19 @@
 						0
 					],
 					"source": [
-						"obj-23",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-40",
-						0
-					],
-					"source": [
-						"obj-39",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-41",
-						0
-					],
-					"source": [
-						"obj-40",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-38",
-						0
-					],
-					"source": [
-						"obj-41",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-42",
-						0
-					],
-					"source": [
-						"obj-36",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-42",
+						"obj-25",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-33",
+						0
 					],
 					"source": [
-						"obj-38",
+						"obj-32",
 						0
 					]
 				}
@@ -6337,11 +6458,23 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-48",
+						"obj-32",
 						0
 					],
 					"source": [
-						"obj-47",
+						"obj-25",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-42",
+						0
+					],
+					"source": [
+						"obj-41",
 						0
 					]
 				}
@@ -6354,6 +6487,18 @@
 					],
 					"source": [
 						"obj-42",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-40",
+						0
+					],
+					"source": [
+						"obj-43",
 						0
 					]
 				}
@@ -6365,7 +6510,7 @@
 						0
 					],
 					"source": [
-						"obj-43",
+						"obj-38",
 						0
 					]
 				}
@@ -6373,7 +6518,31 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-47",
+						"obj-44",
+						1
+					],
+					"source": [
+						"obj-40",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-50",
+						0
+					],
+					"source": [
+						"obj-49",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-45",
 						0
 					],
 					"source": [
@@ -6397,71 +6566,71 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-40",
-						1
+						"obj-49",
+						0
 					],
 					"source": [
 						"obj-46",
-						1
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
+						"obj-48",
+						0
+					],
+					"source": [
 						"obj-47",
 						0
-					],
-					"source": [
-						"obj-46",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-54",
-						0
-					],
-					"source": [
-						"obj-53",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-49",
-						0
-					],
-					"source": [
 						"obj-42",
-						0
+						1
+					],
+					"source": [
+						"obj-48",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-50",
-						0
-					],
-					"source": [
 						"obj-49",
 						0
+					],
+					"source": [
+						"obj-48",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-53",
+						"obj-56",
 						0
 					],
 					"source": [
-						"obj-50",
+						"obj-55",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-51",
+						0
+					],
+					"source": [
+						"obj-44",
 						0
 					]
 				}
@@ -6481,59 +6650,47 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-40",
-						1
+						"obj-55",
+						0
 					],
 					"source": [
 						"obj-52",
-						1
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
+						"obj-54",
+						0
+					],
+					"source": [
 						"obj-53",
 						0
-					],
-					"source": [
-						"obj-52",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-58",
-						0
+						"obj-42",
+						1
 					],
 					"source": [
-						"obj-57",
-						0
+						"obj-54",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-57",
+						"obj-55",
 						0
 					],
 					"source": [
-						"obj-56",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-61",
-						0
-					],
-					"source": [
-						"obj-60",
+						"obj-54",
 						0
 					]
 				}
@@ -6553,11 +6710,35 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-64",
+						"obj-59",
 						0
 					],
 					"source": [
+						"obj-58",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-63",
+						0
+					],
+					"source": [
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-62",
+						0
+					],
+					"source": [
+						"obj-61",
 						0
 					]
 				}
@@ -6577,35 +6758,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-71",
+						"obj-68",
 						0
 					],
 					"source": [
-						"obj-70",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-69",
-						0
-					],
-					"source": [
-						"obj-71",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-72",
-						0
-					],
-					"source": [
-						"obj-69",
+						"obj-67",
 						0
 					]
 				}
@@ -6625,47 +6782,35 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-71",
+						0
+					],
+					"source": [
+						"obj-73",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-74",
+						0
+					],
+					"source": [
+						"obj-71",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-75",
 						0
 					],
 					"source": [
 						"obj-74",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-75",
-						1
-					],
-					"source": [
-						"obj-69",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-72",
-						0
-					],
-					"source": [
-						"obj-75",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-78",
-						0
-					],
-					"source": [
-						"obj-77",
 						0
 					]
 				}
@@ -6685,11 +6830,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-82",
-						0
+						"obj-77",
+						1
 					],
 					"source": [
-						"obj-81",
+						"obj-71",
 						0
 					]
 				}
@@ -6697,35 +6842,71 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-74",
+						0
+					],
+					"source": [
+						"obj-77",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-80",
+						0
+					],
+					"source": [
+						"obj-79",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-79",
+						0
+					],
+					"source": [
+						"obj-78",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-84",
+						0
+					],
+					"source": [
 						"obj-83",
 						0
-					],
-					"source": [
-						"obj-82",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-86",
-						0
-					],
-					"source": [
 						"obj-85",
 						0
+					],
+					"source": [
+						"obj-84",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-87",
+						"obj-88",
 						0
 					],
 					"source": [
-						"obj-86",
+						"obj-87",
 						0
 					]
 				}
@@ -6745,36 +6926,24 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-91",
+						0
+					],
+					"source": [
 						"obj-90",
 						0
-					],
-					"source": [
-						"obj-89",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-93",
-						0
-					],
-					"source": [
 						"obj-92",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-94",
-						0
 					],
 					"source": [
-						"obj-93",
-						1
+						"obj-91",
+						0
 					]
 				}
 			},
@@ -6785,7 +6954,7 @@
 						0
 					],
 					"source": [
-						"obj-93",
+						"obj-94",
 						0
 					]
 				}
@@ -6798,78 +6967,6 @@
 					],
 					"source": [
 						"obj-95",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-98",
-						0
-					],
-					"source": [
-						"obj-97",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-81",
-						0
-					],
-					"source": [
-						"obj-98",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-99",
-						0
-					],
-					"source": [
-						"obj-97",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-92",
-						0
-					],
-					"source": [
-						"obj-99",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-108",
-						0
-					],
-					"source": [
-						"obj-107",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-104",
-						0
-					],
-					"source": [
-						"obj-103",
 						1
 					]
 				}
@@ -6877,11 +6974,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-105",
+						"obj-97",
 						0
 					],
 					"source": [
-						"obj-104",
+						"obj-95",
 						0
 					]
 				}
@@ -6889,12 +6986,84 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-107",
+						"obj-98",
+						0
+					],
+					"source": [
+						"obj-97",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-100",
+						0
+					],
+					"source": [
+						"obj-99",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-83",
+						0
+					],
+					"source": [
+						"obj-100",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-101",
+						0
+					],
+					"source": [
+						"obj-99",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-94",
+						0
+					],
+					"source": [
+						"obj-101",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-110",
+						0
+					],
+					"source": [
+						"obj-109",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-106",
 						0
 					],
 					"source": [
 						"obj-105",
-						0
+						1
 					]
 				}
 			},
@@ -6913,11 +7082,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-113",
+						"obj-109",
 						0
 					],
 					"source": [
-						"obj-112",
+						"obj-107",
 						0
 					]
 				}
@@ -6929,32 +7098,32 @@
 						0
 					],
 					"source": [
-						"obj-103",
+						"obj-108",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-115",
+						0
+					],
+					"source": [
+						"obj-114",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-111",
+						0
+					],
+					"source": [
+						"obj-105",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-110",
-						0
-					],
-					"source": [
-						"obj-109",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-112",
-						0
-					],
-					"source": [
-						"obj-110",
-						0
 					]
 				}
 			},
@@ -6973,11 +7142,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-117",
+						"obj-114",
 						0
 					],
 					"source": [
-						"obj-116",
+						"obj-112",
 						0
 					]
 				}
@@ -6985,7 +7154,127 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-114",
+						0
+					],
+					"source": [
+						"obj-113",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-119",
+						0
+					],
+					"source": [
 						"obj-118",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						0
+					],
+					"source": [
+						"obj-121",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						1
+					],
+					"source": [
+						"obj-122",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						2
+					],
+					"source": [
+						"obj-123",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						3
+					],
+					"source": [
+						"obj-124",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						4
+					],
+					"source": [
+						"obj-125",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						5
+					],
+					"source": [
+						"obj-126",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						6
+					],
+					"source": [
+						"obj-127",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-120",
+						7
+					],
+					"source": [
+						"obj-128",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-129",
 						0
 					],
 					"source": [
@@ -6997,144 +7286,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-118",
+						"obj-129",
 						1
 					],
 					"source": [
 						"obj-120",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-118",
-						2
-					],
-					"source": [
-						"obj-121",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-118",
-						3
-					],
-					"source": [
-						"obj-122",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-118",
-						4
-					],
-					"source": [
-						"obj-123",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-118",
-						5
-					],
-					"source": [
-						"obj-124",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-118",
-						6
-					],
-					"source": [
-						"obj-125",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-118",
-						7
-					],
-					"source": [
-						"obj-126",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-127",
-						0
-					],
-					"source": [
-						"obj-117",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-127",
-						1
-					],
-					"source": [
-						"obj-118",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-128",
-						0
-					],
-					"source": [
-						"obj-127",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-129",
-						0
-					],
-					"source": [
-						"obj-128",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-131",
-						0
-					],
-					"source": [
-						"obj-129",
-						1
 					]
 				}
 			},
@@ -7153,12 +7310,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-132",
+						"obj-131",
 						0
 					],
 					"source": [
-						"obj-127",
-						1
+						"obj-130",
+						0
 					]
 				}
 			},
@@ -7169,20 +7326,20 @@
 						0
 					],
 					"source": [
-						"obj-132",
-						0
+						"obj-131",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-135",
+						"obj-132",
 						0
 					],
 					"source": [
-						"obj-133",
-						1
+						"obj-131",
+						0
 					]
 				}
 			},
@@ -7193,7 +7350,19 @@
 						0
 					],
 					"source": [
-						"obj-133",
+						"obj-129",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-135",
+						0
+					],
+					"source": [
+						"obj-134",
 						0
 					]
 				}
@@ -7201,24 +7370,24 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-139",
+						"obj-137",
 						0
 					],
 					"source": [
-						"obj-138",
-						0
+						"obj-135",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-140",
+						"obj-136",
 						0
 					],
 					"source": [
-						"obj-139",
-						2
+						"obj-135",
+						0
 					]
 				}
 			},
@@ -7229,8 +7398,8 @@
 						0
 					],
 					"source": [
-						"obj-139",
-						2
+						"obj-140",
+						0
 					]
 				}
 			},
@@ -7241,8 +7410,8 @@
 						0
 					],
 					"source": [
-						"obj-139",
-						1
+						"obj-141",
+						2
 					]
 				}
 			},
@@ -7253,8 +7422,8 @@
 						0
 					],
 					"source": [
-						"obj-142",
-						0
+						"obj-141",
+						2
 					]
 				}
 			},
@@ -7265,8 +7434,8 @@
 						0
 					],
 					"source": [
-						"obj-139",
-						0
+						"obj-141",
+						1
 					]
 				}
 			},
@@ -7289,42 +7458,6 @@
 						0
 					],
 					"source": [
-						"obj-145",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-146",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-146",
-						0
-					],
-					"source": [
-						"obj-143",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-152",
-						0
-					],
-					"source": [
 						"obj-141",
 						0
 					]
@@ -7333,7 +7466,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-148",
+						"obj-147",
 						0
 					],
 					"source": [
@@ -7345,31 +7478,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-152",
-						0
-					],
-					"source": [
 						"obj-148",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-149",
-						1
-					],
-					"source": [
-						"obj-146",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-151",
 						0
 					],
 					"source": [
@@ -7381,23 +7490,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-150",
-						1
-					],
-					"source": [
-						"obj-151",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-149",
+						"obj-148",
 						0
 					],
 					"source": [
-						"obj-151",
+						"obj-142",
 						0
 					]
 				}
@@ -7405,35 +7502,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-150",
+						"obj-148",
 						0
 					],
 					"source": [
-						"obj-149",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-152",
-						1
-					],
-					"source": [
-						"obj-150",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-153",
-						0
-					],
-					"source": [
-						"obj-152",
+						"obj-145",
 						0
 					]
 				}
@@ -7445,66 +7518,6 @@
 						0
 					],
 					"source": [
-						"obj-153",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-155",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-156",
-						0
-					],
-					"source": [
-						"obj-155",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-157",
-						0
-					],
-					"source": [
-						"obj-156",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-157",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-157",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -7513,7 +7526,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-163",
+						"obj-150",
+						0
+					],
+					"source": [
+						"obj-148",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-154",
+						0
+					],
+					"source": [
+						"obj-150",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-151",
+						1
+					],
+					"source": [
+						"obj-148",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-153",
+						0
+					],
+					"source": [
+						"obj-149",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-152",
+						1
+					],
+					"source": [
+						"obj-153",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-151",
+						0
+					],
+					"source": [
+						"obj-153",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-152",
+						0
+					],
+					"source": [
+						"obj-151",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-154",
+						1
+					],
+					"source": [
+						"obj-152",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-155",
+						0
+					],
+					"source": [
+						"obj-154",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-156",
+						0
+					],
+					"source": [
+						"obj-155",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-157",
 						0
 					],
 					"source": [
@@ -7525,7 +7658,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-159",
+						"obj-158",
 						0
 					],
 					"source": [
@@ -7537,31 +7670,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-163",
-						0
-					],
-					"source": [
 						"obj-159",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-160",
-						1
-					],
-					"source": [
-						"obj-157",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-162",
 						0
 					],
 					"source": [
@@ -7573,23 +7682,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-161",
-						1
-					],
-					"source": [
-						"obj-162",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-160",
+						"obj-159",
 						0
 					],
 					"source": [
-						"obj-162",
+						"obj-142",
 						0
 					]
 				}
@@ -7597,35 +7694,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-161",
+						"obj-159",
 						0
 					],
 					"source": [
-						"obj-160",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-163",
-						1
-					],
-					"source": [
-						"obj-161",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-164",
-						0
-					],
-					"source": [
-						"obj-163",
+						"obj-145",
 						0
 					]
 				}
@@ -7637,66 +7710,6 @@
 						0
 					],
 					"source": [
-						"obj-164",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-166",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-167",
-						0
-					],
-					"source": [
-						"obj-166",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-168",
-						0
-					],
-					"source": [
-						"obj-167",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-168",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-168",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -7705,7 +7718,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-174",
+						"obj-161",
+						0
+					],
+					"source": [
+						"obj-159",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-165",
+						0
+					],
+					"source": [
+						"obj-161",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-162",
+						1
+					],
+					"source": [
+						"obj-159",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-164",
+						0
+					],
+					"source": [
+						"obj-160",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-163",
+						1
+					],
+					"source": [
+						"obj-164",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-162",
+						0
+					],
+					"source": [
+						"obj-164",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-163",
+						0
+					],
+					"source": [
+						"obj-162",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-165",
+						1
+					],
+					"source": [
+						"obj-163",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-166",
+						0
+					],
+					"source": [
+						"obj-165",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-167",
+						0
+					],
+					"source": [
+						"obj-166",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-168",
 						0
 					],
 					"source": [
@@ -7717,7 +7850,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-170",
+						"obj-169",
 						0
 					],
 					"source": [
@@ -7729,31 +7862,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-174",
-						0
-					],
-					"source": [
 						"obj-170",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-171",
-						1
-					],
-					"source": [
-						"obj-168",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-173",
 						0
 					],
 					"source": [
@@ -7765,23 +7874,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-172",
-						1
-					],
-					"source": [
-						"obj-173",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-171",
+						"obj-170",
 						0
 					],
 					"source": [
-						"obj-173",
+						"obj-142",
 						0
 					]
 				}
@@ -7789,35 +7886,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-172",
+						"obj-170",
 						0
 					],
 					"source": [
-						"obj-171",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-174",
-						1
-					],
-					"source": [
-						"obj-172",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-175",
-						0
-					],
-					"source": [
-						"obj-174",
+						"obj-145",
 						0
 					]
 				}
@@ -7829,66 +7902,6 @@
 						0
 					],
 					"source": [
-						"obj-175",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-177",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-178",
-						0
-					],
-					"source": [
-						"obj-177",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-179",
-						0
-					],
-					"source": [
-						"obj-178",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-179",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-179",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -7897,7 +7910,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-185",
+						"obj-172",
+						0
+					],
+					"source": [
+						"obj-170",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-176",
+						0
+					],
+					"source": [
+						"obj-172",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-173",
+						1
+					],
+					"source": [
+						"obj-170",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-175",
+						0
+					],
+					"source": [
+						"obj-171",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-174",
+						1
+					],
+					"source": [
+						"obj-175",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-173",
+						0
+					],
+					"source": [
+						"obj-175",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-174",
+						0
+					],
+					"source": [
+						"obj-173",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-176",
+						1
+					],
+					"source": [
+						"obj-174",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-177",
+						0
+					],
+					"source": [
+						"obj-176",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-178",
+						0
+					],
+					"source": [
+						"obj-177",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-179",
 						0
 					],
 					"source": [
@@ -7909,7 +8042,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-181",
+						"obj-180",
 						0
 					],
 					"source": [
@@ -7921,31 +8054,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-185",
-						0
-					],
-					"source": [
 						"obj-181",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-182",
-						1
-					],
-					"source": [
-						"obj-179",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-184",
 						0
 					],
 					"source": [
@@ -7957,23 +8066,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-183",
-						1
-					],
-					"source": [
-						"obj-184",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-182",
+						"obj-181",
 						0
 					],
 					"source": [
-						"obj-184",
+						"obj-142",
 						0
 					]
 				}
@@ -7981,35 +8078,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-183",
+						"obj-181",
 						0
 					],
 					"source": [
-						"obj-182",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-185",
-						1
-					],
-					"source": [
-						"obj-183",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-186",
-						0
-					],
-					"source": [
-						"obj-185",
+						"obj-145",
 						0
 					]
 				}
@@ -8021,66 +8094,6 @@
 						0
 					],
 					"source": [
-						"obj-186",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-188",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-189",
-						0
-					],
-					"source": [
-						"obj-188",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-190",
-						0
-					],
-					"source": [
-						"obj-189",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-190",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-190",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -8089,7 +8102,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-196",
+						"obj-183",
+						0
+					],
+					"source": [
+						"obj-181",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
+						0
+					],
+					"source": [
+						"obj-183",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-184",
+						1
+					],
+					"source": [
+						"obj-181",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-186",
+						0
+					],
+					"source": [
+						"obj-182",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-185",
+						1
+					],
+					"source": [
+						"obj-186",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-184",
+						0
+					],
+					"source": [
+						"obj-186",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-185",
+						0
+					],
+					"source": [
+						"obj-184",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-187",
+						1
+					],
+					"source": [
+						"obj-185",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-188",
+						0
+					],
+					"source": [
+						"obj-187",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-189",
+						0
+					],
+					"source": [
+						"obj-188",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-190",
 						0
 					],
 					"source": [
@@ -8101,7 +8234,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-192",
+						"obj-191",
 						0
 					],
 					"source": [
@@ -8113,31 +8246,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-196",
-						0
-					],
-					"source": [
 						"obj-192",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-193",
-						1
-					],
-					"source": [
-						"obj-190",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-195",
 						0
 					],
 					"source": [
@@ -8149,23 +8258,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-194",
-						1
-					],
-					"source": [
-						"obj-195",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-193",
+						"obj-192",
 						0
 					],
 					"source": [
-						"obj-195",
+						"obj-142",
 						0
 					]
 				}
@@ -8173,35 +8270,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-194",
+						"obj-192",
 						0
 					],
 					"source": [
-						"obj-193",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-196",
-						1
-					],
-					"source": [
-						"obj-194",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-197",
-						0
-					],
-					"source": [
-						"obj-196",
+						"obj-145",
 						0
 					]
 				}
@@ -8213,66 +8286,6 @@
 						0
 					],
 					"source": [
-						"obj-197",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-199",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-200",
-						0
-					],
-					"source": [
-						"obj-199",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-201",
-						0
-					],
-					"source": [
-						"obj-200",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-201",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-201",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -8281,7 +8294,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-207",
+						"obj-194",
+						0
+					],
+					"source": [
+						"obj-192",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-198",
+						0
+					],
+					"source": [
+						"obj-194",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-195",
+						1
+					],
+					"source": [
+						"obj-192",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-197",
+						0
+					],
+					"source": [
+						"obj-193",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-196",
+						1
+					],
+					"source": [
+						"obj-197",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-195",
+						0
+					],
+					"source": [
+						"obj-197",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-196",
+						0
+					],
+					"source": [
+						"obj-195",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-198",
+						1
+					],
+					"source": [
+						"obj-196",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-199",
+						0
+					],
+					"source": [
+						"obj-198",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-200",
+						0
+					],
+					"source": [
+						"obj-199",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-201",
 						0
 					],
 					"source": [
@@ -8293,7 +8426,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-203",
+						"obj-202",
 						0
 					],
 					"source": [
@@ -8305,31 +8438,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-207",
-						0
-					],
-					"source": [
 						"obj-203",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-204",
-						1
-					],
-					"source": [
-						"obj-201",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-206",
 						0
 					],
 					"source": [
@@ -8341,23 +8450,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-205",
-						1
-					],
-					"source": [
-						"obj-206",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-204",
+						"obj-203",
 						0
 					],
 					"source": [
-						"obj-206",
+						"obj-142",
 						0
 					]
 				}
@@ -8365,35 +8462,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-205",
+						"obj-203",
 						0
 					],
 					"source": [
-						"obj-204",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-207",
-						1
-					],
-					"source": [
-						"obj-205",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-208",
-						0
-					],
-					"source": [
-						"obj-207",
+						"obj-145",
 						0
 					]
 				}
@@ -8405,66 +8478,6 @@
 						0
 					],
 					"source": [
-						"obj-208",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-210",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-211",
-						0
-					],
-					"source": [
-						"obj-210",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-212",
-						0
-					],
-					"source": [
-						"obj-211",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-212",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-212",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -8473,7 +8486,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-218",
+						"obj-205",
+						0
+					],
+					"source": [
+						"obj-203",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-209",
+						0
+					],
+					"source": [
+						"obj-205",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-206",
+						1
+					],
+					"source": [
+						"obj-203",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-208",
+						0
+					],
+					"source": [
+						"obj-204",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						1
+					],
+					"source": [
+						"obj-208",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-206",
+						0
+					],
+					"source": [
+						"obj-208",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-207",
+						0
+					],
+					"source": [
+						"obj-206",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-209",
+						1
+					],
+					"source": [
+						"obj-207",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-210",
+						0
+					],
+					"source": [
+						"obj-209",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-211",
+						0
+					],
+					"source": [
+						"obj-210",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-212",
 						0
 					],
 					"source": [
@@ -8485,7 +8618,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-214",
+						"obj-213",
 						0
 					],
 					"source": [
@@ -8497,31 +8630,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-218",
-						0
-					],
-					"source": [
 						"obj-214",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-215",
-						1
-					],
-					"source": [
-						"obj-212",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-217",
 						0
 					],
 					"source": [
@@ -8533,23 +8642,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-216",
-						1
-					],
-					"source": [
-						"obj-217",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-215",
+						"obj-214",
 						0
 					],
 					"source": [
-						"obj-217",
+						"obj-142",
 						0
 					]
 				}
@@ -8557,35 +8654,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-216",
+						"obj-214",
 						0
 					],
 					"source": [
-						"obj-215",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-218",
-						1
-					],
-					"source": [
-						"obj-216",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-219",
-						0
-					],
-					"source": [
-						"obj-218",
+						"obj-145",
 						0
 					]
 				}
@@ -8597,66 +8670,6 @@
 						0
 					],
 					"source": [
-						"obj-219",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-221",
-						0
-					],
-					"source": [
-						"obj-139",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-222",
-						0
-					],
-					"source": [
-						"obj-221",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-223",
-						0
-					],
-					"source": [
-						"obj-222",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-223",
-						0
-					],
-					"source": [
-						"obj-140",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-223",
-						0
-					],
-					"source": [
 						"obj-143",
 						0
 					]
@@ -8665,7 +8678,127 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-229",
+						"obj-216",
+						0
+					],
+					"source": [
+						"obj-214",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-220",
+						0
+					],
+					"source": [
+						"obj-216",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-217",
+						1
+					],
+					"source": [
+						"obj-214",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-219",
+						0
+					],
+					"source": [
+						"obj-215",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-218",
+						1
+					],
+					"source": [
+						"obj-219",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-217",
+						0
+					],
+					"source": [
+						"obj-219",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-218",
+						0
+					],
+					"source": [
+						"obj-217",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-220",
+						1
+					],
+					"source": [
+						"obj-218",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-221",
+						0
+					],
+					"source": [
+						"obj-220",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-222",
+						0
+					],
+					"source": [
+						"obj-221",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-223",
 						0
 					],
 					"source": [
@@ -8677,7 +8810,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-225",
+						"obj-224",
 						0
 					],
 					"source": [
@@ -8689,31 +8822,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-229",
-						0
-					],
-					"source": [
 						"obj-225",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-226",
-						1
-					],
-					"source": [
-						"obj-223",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-228",
 						0
 					],
 					"source": [
@@ -8725,23 +8834,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-227",
-						1
-					],
-					"source": [
-						"obj-228",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-226",
+						"obj-225",
 						0
 					],
 					"source": [
-						"obj-228",
+						"obj-142",
 						0
 					]
 				}
@@ -8749,35 +8846,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-227",
+						"obj-225",
 						0
 					],
 					"source": [
-						"obj-226",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-229",
-						1
-					],
-					"source": [
-						"obj-227",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-230",
-						0
-					],
-					"source": [
-						"obj-229",
+						"obj-145",
 						0
 					]
 				}
@@ -8789,6 +8862,78 @@
 						0
 					],
 					"source": [
+						"obj-143",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-227",
+						0
+					],
+					"source": [
+						"obj-225",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-231",
+						0
+					],
+					"source": [
+						"obj-227",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-228",
+						1
+					],
+					"source": [
+						"obj-225",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-230",
+						0
+					],
+					"source": [
+						"obj-226",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-229",
+						1
+					],
+					"source": [
+						"obj-230",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-228",
+						0
+					],
+					"source": [
 						"obj-230",
 						0
 					]
@@ -8797,11 +8942,47 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-235",
+						"obj-229",
 						0
 					],
 					"source": [
-						"obj-234",
+						"obj-228",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-231",
+						1
+					],
+					"source": [
+						"obj-229",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-232",
+						0
+					],
+					"source": [
+						"obj-231",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-233",
+						0
+					],
+					"source": [
+						"obj-232",
 						0
 					]
 				}
@@ -8821,24 +9002,12 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-239",
+						0
+					],
+					"source": [
 						"obj-238",
 						0
-					],
-					"source": [
-						"obj-236",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-236",
-						0
-					],
-					"source": [
-						"obj-235",
-						7
 					]
 				}
 			},
@@ -8849,20 +9018,20 @@
 						0
 					],
 					"source": [
-						"obj-235",
-						6
+						"obj-238",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-241",
+						"obj-238",
 						0
 					],
 					"source": [
-						"obj-235",
-						5
+						"obj-237",
+						7
 					]
 				}
 			},
@@ -8873,8 +9042,8 @@
 						0
 					],
 					"source": [
-						"obj-235",
-						4
+						"obj-237",
+						6
 					]
 				}
 			},
@@ -8885,8 +9054,8 @@
 						0
 					],
 					"source": [
-						"obj-235",
-						3
+						"obj-237",
+						5
 					]
 				}
 			},
@@ -8897,8 +9066,8 @@
 						0
 					],
 					"source": [
-						"obj-235",
-						2
+						"obj-237",
+						4
 					]
 				}
 			},
@@ -8909,8 +9078,8 @@
 						0
 					],
 					"source": [
-						"obj-235",
-						1
+						"obj-237",
+						3
 					]
 				}
 			},
@@ -8921,32 +9090,68 @@
 						0
 					],
 					"source": [
-						"obj-235",
-						0
+						"obj-237",
+						2
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-248",
-						0
-					],
-					"source": [
 						"obj-247",
 						0
+					],
+					"source": [
+						"obj-237",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
-						"obj-254",
+						"obj-248",
 						0
 					],
 					"source": [
-						"obj-248",
+						"obj-237",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-249",
+						0
+					],
+					"source": [
+						"obj-237",
+						8
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-252",
+						0
+					],
+					"source": [
+						"obj-249",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-251",
+						0
+					],
+					"source": [
+						"obj-249",
+						1
 					]
 				}
 			},
@@ -8965,43 +9170,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-251",
-						0
-					],
-					"source": [
-						"obj-250",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-252",
-						1
-					],
-					"source": [
-						"obj-251",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-252",
-						0
-					],
-					"source": [
-						"obj-250",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-253",
+						"obj-254",
 						0
 					],
 					"source": [
@@ -9014,10 +9183,58 @@
 				"patchline": {
 					"destination": [
 						"obj-254",
+						1
+					],
+					"source": [
+						"obj-251",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-253",
+						0
+					],
+					"source": [
+						"obj-250",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-253",
+						0
+					],
+					"source": [
+						"obj-255",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-254",
 						0
 					],
 					"source": [
 						"obj-253",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-237",
+						0
+					],
+					"source": [
+						"obj-254",
 						0
 					]
 				}
@@ -9037,7 +9254,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-261",
+						"obj-263",
 						0
 					],
 					"source": [
@@ -9049,7 +9266,7 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-261",
+						"obj-259",
 						0
 					],
 					"source": [
@@ -9066,6 +9283,18 @@
 					],
 					"source": [
 						"obj-259",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-261",
+						1
+					],
+					"source": [
+						"obj-260",
 						0
 					]
 				}
@@ -9077,7 +9306,7 @@
 						0
 					],
 					"source": [
-						"obj-260",
+						"obj-259",
 						0
 					]
 				}
@@ -9109,7 +9338,31 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-272",
+						"obj-266",
+						0
+					],
+					"source": [
+						"obj-265",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-270",
+						0
+					],
+					"source": [
+						"obj-266",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-270",
 						0
 					],
 					"source": [
@@ -9133,34 +9386,22 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-270",
+						0
+					],
+					"source": [
+						"obj-269",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
 						"obj-271",
 						0
 					],
 					"source": [
-						"obj-269",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-270",
-						0
-					],
-					"source": [
-						"obj-269",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-272",
-						1
-					],
-					"source": [
 						"obj-270",
 						0
 					]
@@ -9169,60 +9410,48 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-274",
-						0
-					],
-					"source": [
-						"obj-273",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-275",
-						0
-					],
-					"source": [
-						"obj-274",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-276",
-						4
-					],
-					"source": [
-						"obj-275",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-276",
-						0
-					],
-					"source": [
 						"obj-272",
 						0
+					],
+					"source": [
+						"obj-271",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"destination": [
+						"obj-281",
+						0
+					],
+					"source": [
+						"obj-276",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-278",
+						0
+					],
+					"source": [
 						"obj-277",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-280",
+						0
 					],
 					"source": [
-						"obj-276",
-						0
+						"obj-278",
+						1
 					]
 				}
 			},
@@ -9233,19 +9462,7 @@
 						0
 					],
 					"source": [
-						"obj-271",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-280",
-						0
-					],
-					"source": [
-						"obj-277",
+						"obj-278",
 						0
 					]
 				}
@@ -9254,10 +9471,10 @@
 				"patchline": {
 					"destination": [
 						"obj-281",
-						0
+						1
 					],
 					"source": [
-						"obj-280",
+						"obj-279",
 						0
 					]
 				}
@@ -9265,7 +9482,43 @@
 			{
 				"patchline": {
 					"destination": [
+						"obj-283",
+						0
+					],
+					"source": [
 						"obj-282",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-284",
+						0
+					],
+					"source": [
+						"obj-283",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-285",
+						4
+					],
+					"source": [
+						"obj-284",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-285",
 						0
 					],
 					"source": [
@@ -9277,56 +9530,8 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-283",
+						"obj-286",
 						0
-					],
-					"source": [
-						"obj-282",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-284",
-						2
-					],
-					"source": [
-						"obj-283",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-284",
-						1
-					],
-					"source": [
-						"obj-282",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-284",
-						0
-					],
-					"source": [
-						"obj-282",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-283",
-						1
 					],
 					"source": [
 						"obj-285",
@@ -9337,11 +9542,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-286",
+						"obj-288",
 						0
 					],
 					"source": [
-						"obj-284",
+						"obj-280",
 						0
 					]
 				}
@@ -9349,12 +9554,12 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-286",
-						1
+						"obj-289",
+						0
 					],
 					"source": [
-						"obj-284",
-						1
+						"obj-286",
+						0
 					]
 				}
 			},
@@ -9373,23 +9578,11 @@
 			{
 				"patchline": {
 					"destination": [
-						"obj-289",
+						"obj-291",
 						0
 					],
 					"source": [
-						"obj-288",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"destination": [
-						"obj-293",
-						0
-					],
-					"source": [
-						"obj-292",
+						"obj-290",
 						0
 					]
 				}
@@ -9402,6 +9595,126 @@
 					],
 					"source": [
 						"obj-291",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-293",
+						2
+					],
+					"source": [
+						"obj-292",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-293",
+						1
+					],
+					"source": [
+						"obj-291",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-293",
+						0
+					],
+					"source": [
+						"obj-291",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-292",
+						1
+					],
+					"source": [
+						"obj-294",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-295",
+						0
+					],
+					"source": [
+						"obj-293",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-295",
+						1
+					],
+					"source": [
+						"obj-293",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-299",
+						0
+					],
+					"source": [
+						"obj-298",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-298",
+						0
+					],
+					"source": [
+						"obj-297",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-302",
+						0
+					],
+					"source": [
+						"obj-301",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"destination": [
+						"obj-301",
+						0
+					],
+					"source": [
+						"obj-300",
 						0
 					]
 				}
@@ -9413,182 +9726,182 @@
 				"Model",
 				0
 			],
-			"obj-36": [
-				"Spread",
-				"Spread",
-				0
-			],
 			"obj-38": [
+				"Spread",
+				"Spread",
+				0
+			],
+			"obj-40": [
 				"Seed",
 				"Seed",
 				0
 			],
-			"obj-39": [
+			"obj-41": [
 				"Fresh",
 				"Fresh",
 				0
 			],
-			"obj-45": [
+			"obj-47": [
 				"Sample A",
 				"Sample A",
 				0
 			],
-			"obj-51": [
+			"obj-53": [
 				"Sample B",
 				"Sample B",
 				0
 			],
-			"obj-56": [
+			"obj-58": [
 				"Rec A",
 				"Rec A",
 				0
 			],
-			"obj-59": [
+			"obj-61": [
 				"Rec B",
 				"Rec B",
 				0
 			],
-			"obj-69": [
+			"obj-71": [
 				"Alpha",
 				"Alpha",
 				0
 			],
-			"obj-76": [
+			"obj-78": [
 				"Learn",
 				"Learn",
 				0
 			],
-			"obj-81": [
+			"obj-83": [
 				"Temperature",
 				"Temperature",
 				0
 			],
-			"obj-85": [
+			"obj-87": [
 				"Noise seed",
 				"Noise seed",
 				0
 			],
-			"obj-88": [
+			"obj-90": [
 				"Link",
 				"Link",
 				0
 			],
-			"obj-92": [
+			"obj-94": [
 				"BPM",
 				"BPM",
 				0
 			],
-			"obj-103": [
+			"obj-105": [
 				"Preset",
 				"Preset",
 				0
 			],
-			"obj-106": [
+			"obj-108": [
 				"Save",
 				"Save",
 				0
 			],
-			"obj-111": [
+			"obj-113": [
 				"Load",
 				"Load",
 				0
 			],
-			"obj-116": [
+			"obj-118": [
 				"Edit B",
 				"Edit B",
-				0
-			],
-			"obj-119": [
-				"c0",
-				"c0",
-				0
-			],
-			"obj-120": [
-				"c1",
-				"c1",
 				0
 			],
 			"obj-121": [
-				"c2",
-				"c2",
+				"c0",
+				"c0",
 				0
 			],
 			"obj-122": [
-				"c3",
-				"c3",
+				"c1",
+				"c1",
 				0
 			],
 			"obj-123": [
-				"c4",
-				"c4",
+				"c2",
+				"c2",
 				0
 			],
 			"obj-124": [
-				"c5",
-				"c5",
+				"c3",
+				"c3",
 				0
 			],
 			"obj-125": [
-				"c6",
-				"c6",
+				"c4",
+				"c4",
 				0
 			],
 			"obj-126": [
+				"c5",
+				"c5",
+				0
+			],
+			"obj-127": [
+				"c6",
+				"c6",
+				0
+			],
+			"obj-128": [
 				"c7",
 				"c7",
 				0
 			],
-			"obj-147": [
+			"obj-149": [
 				"Attr 1",
 				"Attr 1",
 				0
 			],
-			"obj-158": [
+			"obj-160": [
 				"Attr 2",
 				"Attr 2",
 				0
 			],
-			"obj-169": [
+			"obj-171": [
 				"Attr 3",
 				"Attr 3",
 				0
 			],
-			"obj-180": [
+			"obj-182": [
 				"Attr 4",
 				"Attr 4",
 				0
 			],
-			"obj-191": [
+			"obj-193": [
 				"Attr 5",
 				"Attr 5",
 				0
 			],
-			"obj-202": [
+			"obj-204": [
 				"Attr 6",
 				"Attr 6",
 				0
 			],
-			"obj-213": [
+			"obj-215": [
 				"Attr 7",
 				"Attr 7",
 				0
 			],
-			"obj-224": [
+			"obj-226": [
 				"Attr 8",
 				"Attr 8",
 				0
 			],
-			"obj-267": [
+			"obj-276": [
 				"Play",
 				"Play",
 				0
 			],
-			"obj-288": [
+			"obj-297": [
 				"Start",
 				"Start",
 				0
 			],
-			"obj-291": [
+			"obj-300": [
 				"Stop",
 				"Stop",
 				0

@@ -8,6 +8,7 @@ the Pd patch (against the real server, and into a capturing socket) are in test_
 """
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import re
@@ -19,8 +20,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from server.addresses import ADDRESSES, REPLIES
-from server.live import ServerConfig
+from server.addresses import ADDRESSES, REPLIES, REPLY_TABLE
+from server.cli import _named_model, add_arguments
+from server.live import ModelNameError, ServerConfig
 from vae.attributes import DRUM_ATTRIBUTES, MELODY_ATTRIBUTES
 
 PATCHES = Path(__file__).resolve().parents[1] / "patches"
@@ -30,7 +32,7 @@ import spec as performer  # noqa: E402  (patches/generate/spec.py: the generator
 MAXPATS = ("musicvae.maxpat", "musicvae-device.maxpat")
 TARGET = {"musicvae.maxpat": performer.PATCH, "musicvae-device.maxpat": performer.DEVICE}
 MAX_LIST_ATOMS = 256  # Max cuts longer lists (zl, udpreceive)
-KNOWN = performer.KNOWN  # the server's addresses, and the few the patches send ahead of its table
+KNOWN = ADDRESSES  # what the server accepts
 KNOWN_REPLIES = set(REPLIES)
 SPEC = performer.performer_spec()
 
@@ -56,7 +58,7 @@ MAX_NEWOBJ = {
     "midiformat": (lambda a: 7, lambda a: 2), "midiout": (lambda a: 1, lambda a: 0),
     "midiin": (lambda a: 1, lambda a: 1), "live.thisdevice": (lambda a: 1, lambda a: 3),
     "transport": (lambda a: 2, lambda a: 9),
-    "sprintf": (lambda a: len(re.findall(r"%[^%]", " ".join(a))), lambda a: 1),
+    "sprintf": (lambda a: len(re.findall(r"%[^%]", " ".join(a))), lambda a: 1), "regexp": (lambda a: 1, lambda a: 5),
     "expr": (lambda a: max([int(i) for i in re.findall(r"\$[ifs](\d+)", " ".join(a))] or [1]), lambda a: 1),
 }
 MAX_UI = {  # maxclass -> (numinlets, numoutlets)
@@ -451,16 +453,101 @@ def test_spec_covers_every_address_a_performer_uses():
     assert set(performer.NOT_PERFORMED) <= set(ADDRESSES), "an excuse for an address the server no longer has"
     sent = {a for a, _ in SPEC.messages(performer.PATCH)}
     assert set(ADDRESSES) - set(performer.NOT_PERFORMED) <= sent, set(ADDRESSES) - set(performer.NOT_PERFORMED) - sent
-    assert sent <= set(KNOWN)
-    for pending in performer.PENDING:  # sent ahead of the server's table: the same arity once it lists them
-        if pending.path in ADDRESSES:
-            assert (ADDRESSES[pending.path].min_args, ADDRESSES[pending.path].max_args) == \
-                   (pending.min_args, pending.max_args), pending.path
+    assert sent <= set(ADDRESSES)
+    for address, count in SPEC.messages(performer.PATCH) | SPEC.messages(performer.DEVICE):  # the server's arity
+        accepted = ADDRESSES[address]
+        assert accepted.min_args <= count <= (accepted.max_args if accepted.max_args is not None else count), \
+            (address, count, accepted.signature)
     assert not sent & set(performer.NOT_PERFORMED)
     labels = [c.label for c in SPEC.controls]
     assert len(labels) == len(set(labels)), "labels name Live parameters: they must be unique"
     assert set(SPEC.replies) <= set(REPLIES) and all(c.shows in SPEC.replies for c in SPEC.controls if c.shows)
     assert {c.section for c in SPEC.controls} <= {s.key for s in SPEC.sections}
+
+
+# ------------------------------------------------------------------------------------ the model selector
+
+
+def test_model_menu_offers_the_servers_own_prefixes_for_the_shipped_bundles():
+    """The menu's prefixes are what the server's model_names gives the shipped bundles on the command the
+    README documents: the second melody bundle needs a NAME (both start with "mel"), and serve parses it."""
+    assert performer.MODEL_PREFIXES == ("", *performer.served_prefixes())
+    assert {"/mel", "/drums"} <= set(performer.MODEL_PREFIXES)
+    with pytest.raises(ModelNameError, match="'mel' is taken"):
+        performer.served_prefixes(tuple((None, folder) for _, folder in performer.SERVED_MODELS))
+    folders = {folder for _, folder in performer.SERVED_MODELS}
+    for manifest in sorted((PATCHES.parent / "models").glob("*/manifest.json")):
+        assert f"models/{manifest.parent.name}" in folders, f"{manifest.parent.name} is shipped, not in the menu"
+        assert json.loads(manifest.read_text())["name"] == manifest.parent.name  # the name the server splits
+    command = performer.serve_command()
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    parsed = parser.parse_args(command.split()[2:])  # after "musicvae serve"
+    assert tuple(_named_model(text) for text in parsed.model) == performer.SERVED_MODELS
+    assert command in " ".join((PATCHES / "README.md").read_text().split())
+
+
+def _max_reaches(patcher: dict, start: str, outlet: int) -> set[tuple[str, int]]:
+    """Every (box, inlet) a message out of this outlet can reach, through any box and [s]/[r] pair."""
+    boxes = _boxes(patcher)
+    out: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for line in patcher["lines"]:
+        (src, o), (dst, i) = line["patchline"]["source"], line["patchline"]["destination"]
+        out.setdefault((src, o), []).append((dst, i))
+    receivers: dict[str, list[str]] = {}
+    for box_id, box in boxes.items():
+        if box.get("text", "").startswith("r "):
+            receivers.setdefault(box["text"].split()[1], []).append(box_id)
+    seen, todo = set(), list(out.get((start, outlet), []))
+    while todo:
+        box_id, inlet = todo.pop()
+        if (box_id, inlet) in seen:
+            continue
+        seen.add((box_id, inlet))
+        text = boxes[box_id].get("text", "")
+        if text.startswith("s "):
+            todo += [(r, 0) for r in receivers.get(text.split()[1], [])]
+        for o in range(boxes[box_id]["numoutlets"]):
+            todo += out.get((box_id, o), [])
+    return seen
+
+
+@pytest.mark.parametrize("name", MAXPATS)
+def test_max_takes_replies_in_the_chosen_models_prefix(name):
+    """The reply route's rejects go through a [regexp] whose pattern the model menu sets (its entry's
+    text); its capture, the address without the prefix, goes round the route again. Python's re stands in
+    for Max's PCRE on the pattern."""
+    patcher = _load_max(name)
+    boxes = _boxes(patcher)
+    route = next(i for i, b in boxes.items() if b.get("text", "").startswith("route /notes/begin"))
+    menu = next(i for i, b in boxes.items() if b.get("varname") == "model")
+    strip = next(i for i, b in boxes.items() if b.get("text", "").startswith("regexp "))
+    pattern = next(i for i, b in boxes.items() if b.get("text", "").startswith("sprintf re "))
+    rejected = boxes[route]["numoutlets"] - 1
+    assert (strip, 0) in _max_reaches(patcher, route, rejected) and (strip, 0) in _max_reaches(patcher, pattern, 0)
+    assert (pattern, 0) in _max_reaches(patcher, menu, 1)  # the chosen entry's text
+    assert (route, 0) in _max_reaches(patcher, strip, 1)  # the capture, back into the route
+    template = boxes[pattern]["text"].split()[2]
+    entries = [item or performer.FIRST_MODEL_LABEL for item in performer.MODEL_PREFIXES]
+    assert boxes[strip]["text"].split()[1] == template % entries[0]  # before a choice: nothing matches
+    replies = [r.path for r in REPLY_TABLE]
+    for entry in entries:
+        for other in entries:
+            for reply in replies:
+                match = re.match(template % entry, other.replace(performer.FIRST_MODEL_LABEL, "") + reply)
+                taken = entry.startswith("/") and other == entry
+                assert (match.group(1) if match else None) == (reply if taken else None), (entry, other, reply)
+
+
+def test_pd_takes_replies_in_the_chosen_models_prefix():
+    """The model menu's entry N names what [oscparse] splits off a reply in that model's prefix; the
+    reply route's rejects are matched against it (the run is in test_patches_pd.py)."""
+    objects, _ = parse_pd(PATCHES / "musicvae.pd")
+    atoms = [o["atoms"] for o in objects if o["kind"] in ("obj", "msg")]
+    names = [p.strip("/") or performer.NO_MODEL_NAME for p in performer.MODEL_PREFIXES]
+    assert ["list", "store", *names] in atoms
+    assert ["s", "musicvae-reply-prefix"] in atoms and ["r", "musicvae-reply-prefix"] in atoms
+    assert ["sel", performer.NO_MODEL_NAME] in atoms
 
 
 def _max_widgets(name: str) -> dict[str, str]:

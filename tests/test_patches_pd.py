@@ -12,15 +12,21 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from server.live import ServerConfig
-from tests.fixtures.server import OscClient, free_udp_port
+from server.live import LiveServer, Model, ServerConfig
+from tests.fixtures.server import HOST, OscClient, free_udp_port
 
-PATCH = Path(__file__).resolve().parents[1] / "patches" / "musicvae.pd"
+PATCHES = Path(__file__).resolve().parents[1] / "patches"
+PATCH = PATCHES / "musicvae.pd"
+sys.path.insert(0, str(PATCHES / "generate"))
+from spec import MODEL_PREFIXES  # noqa: E402  (patches/generate/spec.py: the model menu's entries)
+
+DRUMS = MODEL_PREFIXES.index("/drums")  # the model menu's entry for the drum model
 PD = shutil.which("pd")
 pytestmark = pytest.mark.skipif(PD is None, reason="Pure Data is not installed (apt-get install puredata-core)")
 
@@ -150,6 +156,31 @@ def test_every_pd_control_reaches_the_server_without_an_error(live_server, tmp_p
     assert _printed(log, "MV-END"), log
 
 
+def test_pd_patch_on_the_drums_prefix_takes_the_drum_models_prefixed_replies(live_engine, tmp_path):
+    """A server playing two models, the second under /drums: with the model menu on /drums, sample A goes
+    to that model, whose replies carry its prefix (/drums/notes/begin ...); the patch parses them as it
+    parses bare ones. The patch listens on the server's reply port (a reply goes to the sender's host)."""
+    listen = free_udp_port()
+    server = LiveServer([Model(live_engine), Model(live_engine, name="drums")],
+                        ServerConfig(HOST, 0, listen, tmp_path / "state")).start()
+    try:
+        driver = tmp_path / "driver.pd"
+        driver.write_text(DRIVER.format(server=server.port, listen=listen, safety=SAFETY_QUIT_MS,
+                                        quit_after=QUIT_AFTER_END_MS,
+                                        actions=f"\\; musicvae-model {DRUMS} \\; musicvae-sample-a bang"))
+        log, elapsed = _run_pd(driver, tmp_path)
+        first, drums = (session.stats() for session in server.sessions)
+    finally:
+        server.stop()
+    assert drums["received"].get("/sample") == 1 and "/sample" not in first["received"], (first, drums)
+    assert not first["errors"] and not drums["errors"], (first["errors"], drums["errors"])
+    assert elapsed < SAFETY_QUIT_MS / 1000 - 1, f"Pd hit the safety quit: no /drums/notes/end taken\n{log}"
+    begins, notes, ends = _printed(log, "MV-BEGIN"), _printed(log, "MV-NOTE"), _printed(log, "MV-END")
+    assert begins and ends == [[begins[0][0]]], log
+    count = int(begins[0][1])
+    assert count > 0 and len(notes) >= count and all(len(n) == 4 for n in notes[:count]), (count, notes)
+
+
 CAPTURE_DRIVER = """#N canvas 0 50 450 300 12;
 #X obj 10 10 loadbang;
 #X msg 10 40 \\; musicvae-netsend disconnect \\; musicvae-netsend connect 127.0.0.1 {capture};
@@ -171,7 +202,7 @@ def test_pd_sample_buttons_draw_fresh_seeds_and_the_model_menu_prefixes(tmp_path
     chosen model's prefix."""
     actions = ["musicvae-sample-a bang", "musicvae-sample-b bang", "musicvae-learn bang", "musicvae-link 1",
                "musicvae-record-b bang", "musicvae-start bang", "musicvae-stop bang",
-               "musicvae-model 1", "musicvae-alpha 0.25", "musicvae-fresh-seed 0", "musicvae-sample-a bang",
+               f"musicvae-model {DRUMS}", "musicvae-alpha 0.25", "musicvae-fresh-seed 0", "musicvae-sample-a bang",
                "musicvae-model 0", "musicvae-alpha 0.75"]
     with OscClient(server_port=9) as capture:
         driver = tmp_path / "driver.pd"

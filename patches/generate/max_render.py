@@ -23,6 +23,8 @@ SIZES = {"dial": (44.0, 48.0), "number": (48.0, 15.0), "button": (48.0, 20.0), "
 CELL = (52.0, 56.0)  # the device strip's grid (Live shows 169 px of a device's height)
 PANEL_MARGIN = 8.0
 LABELLED = ("number", "menu", "display")  # kinds that show no name of their own: a label above them
+# A reply address in the chosen model's prefix (%s): [regexp]'s capture is the address without it
+REPLY_PATTERN = "^%s(/.+)"
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,10 @@ class MaxRenderer:
         for a, o, b, i in ((model, 0, choose, 0), (choose, 0, direct, 0), (choose, 1, prefixed, 0),
                            (direct, 0, gate, 0), (prefixed, 0, gate, 0), (model, 1, prefix, 1)):
             self.p.connect(a, o, b, i)
+        # the receive section takes replies in the chosen prefix too: the pattern that strips it
+        pattern = self.p.obj(f"sprintf re {REPLY_PATTERN}", x + 200, y + 250, 120)
+        self.p.connect(model, 1, pattern)
+        self.p.connect(pattern, 0, self.p.obj(f"s {self.t.local}reply-prefix", x + 200, y + 280, 120))
         self._on_load(x, y + 350)
 
     def _on_load(self, x: float, y: float) -> None:
@@ -323,9 +329,25 @@ class MaxRenderer:
             else:
                 target = self.p.obj(f"s {self.t.local}{reply.strip('/').replace('/', '-')}", rx, ry, 130)
             self.p.connect(route, k, target)
+        self._unprefixed(route, n, x + 560, y + 200)
         self._file_notes(x, y + 390)
         if not self.device:
             self._show_notes(x + 300, y + 390)
+
+    def _unprefixed(self, route: str, rejected: int, x: float, y: float) -> None:
+        """A reply the route does not know whose address starts with the chosen model's prefix
+        (/drums/notes/begin while the menu is on /drums) goes round again without it; any other (another
+        model's, or /preview/...) stops at the [regexp], which outputs a capture only on a match."""
+        fan = self.p.obj("t l l b", x, y, 70)
+        head, rest = self.p.obj("zl slice 1", x, y + 30, 70), self.p.obj("zl slice 1", x + 80, y + 30, 70)
+        clear = self.p.msg("zlclear", x + 160, y + 30, 55)
+        strip = self.p.obj(f"regexp {REPLY_PATTERN % FIRST_MODEL_LABEL}", x, y + 60, 130)  # none until chosen
+        joined = self.p.obj("zl join", x, y + 90, 70)
+        chosen = self.p.obj(f"r {self.t.local}reply-prefix", x + 140, y + 60, 120)
+        for a, o, b, i in ((route, rejected, fan, 0), (fan, 2, clear, 0), (fan, 1, rest, 0), (fan, 0, head, 0),
+                           (clear, 0, joined, 0), (rest, 1, joined, 1), (head, 0, strip, 0), (chosen, 0, strip, 0),
+                           (strip, 1, joined, 0), (joined, 0, route, 0)):
+            self.p.connect(a, o, b, i)
 
     def _playhead(self, x: float, y: float) -> str:
         c = self.spec.control("playhead")

@@ -74,6 +74,7 @@ NEWOBJ: dict[str, callable] = {
     "print": lambda a: (1, []),
     "expr": lambda a: (_expr_inlets(a), [""]),
     "sprintf": lambda a: (max(1, len(re.findall(r"%[^%]", " ".join(a)))), [""]),
+    "regexp": lambda a: (1, ["", "", "", "", ""]),  # substituted, captures, matches, match indices, unmatched
     "change": lambda a: (1, ["", "int", "int"]),
     "midiformat": lambda a: (7, ["int", ""]),
     "midiout": lambda a: (1, []),

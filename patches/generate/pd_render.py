@@ -10,7 +10,7 @@ receives on musicvae-notes-begin / -note / -notes-end / -beat and what it plays 
 from __future__ import annotations
 
 from pdpatch import PdPatch
-from spec import FIRST_MODEL_LABEL, MIDI_CC_ALPHA, PATCH, SEED_RANGE, Control, PerformerSpec
+from spec import FIRST_MODEL_LABEL, MIDI_CC_ALPHA, NO_MODEL_NAME, PATCH, SEED_RANGE, Control, PerformerSpec
 from wiring import chain
 
 SEND = "s musicvae-send"
@@ -113,7 +113,19 @@ class PdRenderer:
         self.p.connect(empty, 0, prefix, 1)
         self.p.connect(chosen, 0, prefix, 1)
         self.p.comment("model: the address prefix in front of every message", x + 300, y + 185, 25)
+        self._reply_prefix(radio, x + 300, y + 235)
         self._network(x, y + 310)
+
+    def _reply_prefix(self, radio: int, x: int, y: int) -> None:
+        """The chosen model's name as [oscparse] splits it off a reply (/drums/note: drums), to
+        musicvae-reply-prefix; the first model's stands for no prefix."""
+        items = self.spec.control("model").items
+        get = self.p.msg("get $1 1", x, y)
+        names = self.p.obj("list store " + " ".join(item.strip("/") or NO_MODEL_NAME for item in items), x, y + 25)
+        name = self.p.obj("symbol", x, y + 50)
+        for a, o, b in ((radio, 0, get), (get, 0, names), (names, 0, name)):
+            self.p.connect(a, o, b)
+        self.p.connect(name, 0, self.p.obj("s musicvae-reply-prefix", x, y + 75))
 
     def _network(self, x: int, y: int) -> None:
         spec = self.spec
@@ -315,9 +327,25 @@ class PdRenderer:
             else:
                 target = self.p.obj(f"s {receive_name(head)}", rx, ry)
             self.p.connect(route, k, target)
+        self._unprefixed(route, n, x + 380, y + 225)
         notes = self.p.obj("route begin end", x, y + 165 + 28 * (n - 1))
         self.p.connect(route, 0, notes)
         self._file_notes(notes, x, y + 200 + 28 * (n - 1))
+
+    def _unprefixed(self, route: int, rejected: int, x: int, y: int) -> None:
+        """A reply the route does not know whose first part is the chosen model's name (/drums/notes/begin
+        while the model menu is on /drums) goes round again without it; any other (another model's, or
+        /preview/...) stops here."""
+        p = self.p
+        split = p.obj("list split 1", x, y)
+        chosen = p.obj(f"sel {NO_MODEL_NAME}", x, y + 30)  # set by the model menu
+        rest = p.obj("list", x, y + 60)
+        again = p.obj("list trim", x, y + 90)
+        for a, o, b, i in ((route, rejected, split, 0), (split, 1, rest, 1), (split, 0, chosen, 0),
+                           (p.obj("r musicvae-reply-prefix", x + 90, y), 0, chosen, 1), (chosen, 0, rest, 0),
+                           (rest, 0, again, 0), (again, 0, route, 0)):
+            p.connect(a, o, b, i)
+        p.comment("the chosen model's replies: its prefix dropped", x + 80, y + 60, 24)
 
     def _playhead(self, route: int, outlet: int, x: int, y: int) -> int:
         """/beat bar step: two number boxes, and musicvae-beat for other patches."""

@@ -7,14 +7,19 @@ the ports from its config, and the latent's shape from a model bundle where one 
 
 The patches are model-agnostic: they ask the server for its attribute names (/attributes) when they open
 and fill each attribute row's menu from the reply, so a drum model and a melody model both play from the
-same patch file.
+same patch file. For a server playing several models, the model menu offers the prefixes the server itself
+gives the shipped bundles (server.live.model_names, for the command serve_command() prints), and each patch
+takes the replies that carry the chosen prefix (/drums/notes/begin) as well as bare ones (/error is never
+prefixed).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from types import SimpleNamespace
 
-from server.addresses import ADDRESSES, BEATS, SLOTS, STATUS_FIELDS, Address
-from server.live import ServerConfig  # the server's own defaults: host, port, reply port
+from server.addresses import ADDRESSES, BEATS, SLOTS, STATUS_FIELDS
+from server.live import Model, ServerConfig, model_names  # defaults: host, ports; how models are named
 from server.midi_map import ALPHA, ATTRIBUTE, COORD, DEFAULT_RANGES, MOD_WHEEL, TEMPERATURE
 
 PATCH = "patch"  # the Max and Pd performer patches
@@ -26,24 +31,35 @@ COORD_DIALS = 8  # principal coordinates shown, at most (the bundle may hold mor
 ATTRIBUTE_ROWS = 8  # room for a drum model's attributes as well as the five melody ones
 SEED_RANGE = 1_000_000  # fresh sampling seeds are drawn from 0 .. SEED_RANGE - 1
 PRESET_NAMES = ("verse", "chorus", "bridge", "drop", "intro", "outro")
-# The model selector's address prefixes (`serve --model A --model B`); "" addresses the first model.
-MODEL_PREFIXES = ("", "/drums", "/melody")
-FIRST_MODEL_LABEL = "first"  # how the menus show the empty prefix
+# The shipped bundles one server plays together, as `musicvae serve --model [NAME=]DIR ...` takes them: the
+# server names each model by its bundle name's first word (mel_2bar_small: /mel, drums_2bar_small: /drums)
+# and refuses a name twice, so the second melody bundle, "mel" as well, is named on the command line.
+SERVED_MODELS = ((None, "models/mel_2bar_small"), (None, "models/drums_2bar_small"),
+                 ("mel16", "models/mel_16bar_hier_small"))
+FIRST_MODEL_LABEL = "first"  # how the menus show the empty prefix (bare addresses: the first model)
+NO_MODEL_NAME = "-"  # the Pd patch's stand-in for the empty prefix (a model name starts with a letter)
+
+
+def served_prefixes(served=SERVED_MODELS) -> tuple[str, ...]:
+    """The address prefixes the server gives these models (server.live.model_names, applied to the bundle
+    names alone: a ModelNameError where the server would refuse the command)."""
+    models = [Model(SimpleNamespace(bundle=SimpleNamespace(name=PurePosixPath(folder).name, path=folder)), name=name)
+              for name, folder in served]
+    return tuple("/" + name for name in model_names(models))
+
+
+def serve_command(served=SERVED_MODELS) -> str:
+    """The command that serves them, under the prefixes the model menu offers."""
+    return "musicvae serve " + " ".join(f"--model {name + '=' if name else ''}{folder}" for name, folder in served)
+
+
+# The model selector: "" addresses the first model (any server), then each served model's prefix.
+MODEL_PREFIXES = ("", *served_prefixes())
 LEARN_TARGET = ALPHA
 MIDI_CC_ALPHA = MOD_WHEEL  # the patches' own [ctlin], as the server's default mapping
 # Knob ranges are the server's MIDI mapping's, so a learned CC and a patch dial span the same values.
 RANGES = {kind: dict(zip(("lo", "hi"), DEFAULT_RANGES[kind])) for kind in (ALPHA, TEMPERATURE, ATTRIBUTE, COORD)}
 
-# Issue 15's MIDI learn, keyboard record, transport and Link, as the patches send them, for a server table
-# that does not list them yet: the server's own entry wins wherever it has one (delete these once it has all).
-PENDING = (
-    Address("/learn", 1, 1, "target", "MIDI learn: the next CC moved drives the target"),
-    Address("/record", 1, 1, "slot", "arm a keyboard take into the slot"),
-    Address("/play", 0, 0, "", "transport: the server's loop plays"),
-    Address("/stop", 0, 0, "", "transport: the server's loop holds"),
-    Address("/link", 1, 1, "0|1", "leave or join Ableton Link"),
-)
-KNOWN: dict[str, Address] = {**{a.path: a for a in PENDING}, **ADDRESSES}
 
 # Server addresses no performer control sends, and why.
 NOT_PERFORMED = {
@@ -70,7 +86,7 @@ class Send:
     args: tuple[str, ...] = ()
 
     def __post_init__(self):
-        spec = KNOWN[self.address]  # a KeyError for an address the server does not know
+        spec = ADDRESSES[self.address]  # a KeyError for an address the server does not know
         top = spec.max_args if spec.max_args is not None else len(self.args)
         if not spec.min_args <= len(self.args) <= top:
             raise ValueError(f"{self.address} takes {spec.min_args}..{spec.max_args} arguments "
@@ -150,7 +166,8 @@ class PerformerSpec:
 
 SECTIONS = (
     Section("connection", 0, "CONNECTION", 15, 830,
-            "every message leaves through one sender; the model menu puts an address prefix in front"),
+            "every message leaves through one sender; the model menu puts an address prefix in front (and "
+            "replies in it are taken like bare ones)"),
     Section("slots", 1, "SLOTS A and B", 15, 85,
             "sample A / B draw a fresh seed per click ('fresh' off: reuse the seed); rec A / B: a keyboard "
             "take (serve --midi-in)"),
