@@ -8,6 +8,11 @@ Replies to what MIDI did go to the reply port on 127.0.0.1 and to every subscrib
 Each part that cannot start (no MIDI system, an unknown port, a bad mapping file, no aalink) is logged
 with the reason and left out; OSC keeps serving.
 
+Where one server plays several models, every model has its own α cache, while MIDI in, the clock and the
+transport are one: the first model's instrument (the conductor) takes MIDI in and drives every model's
+loop, so melody and drums follow the same Link session or MIDI clock and start and stop together; the
+other models' /play, /stop and /link go to it.
+
 Addresses handled here: /learn TARGET, /record SLOT, /play, /stop, /link 0|1.
 """
 from __future__ import annotations
@@ -52,9 +57,14 @@ class InstrumentConfig:
 
 class Instrument:
     def __init__(self, session: "Session", dispatch: Callable[[str, list, "Sender"], None], state_dir: Path,
-                 config: InstrumentConfig = InstrumentConfig()):
-        """`dispatch(address, args, sender)` runs a message as if it came over OSC (the dispatcher's)."""
+                 config: InstrumentConfig = InstrumentConfig(), loops: list | None = None,
+                 conductor: "Instrument | None" = None):
+        """`dispatch(address, args, sender)` runs a message as if it came over OSC (the dispatcher's);
+        `loops`: the playback loops the clock and transport drive (default: this session's);
+        `conductor`: the instrument that owns MIDI in, the clock and the transport, if not this one."""
         self.session = session
+        self.conductor = conductor
+        self.loops = [loop for loop in (loops if loops is not None else [session.playback]) if loop is not None]
         self.dispatch = dispatch
         self.config = config
         engine = session.engine
@@ -104,7 +114,7 @@ class Instrument:
         return MidiRouter(self.map_store.load(), self.map_store, recorder, actions)
 
     def _start_clock_in(self, name: str) -> None:
-        if self.session.playback is None:
+        if not self.loops:
             log.error("MIDI clock in off: nothing to clock (no playback)")
             return
         clock = MidiClock(self._bpm())
@@ -175,9 +185,8 @@ class Instrument:
         self.dispatch("/encode", [slot, *clip], UNPROMPTED)
 
     def _bpm(self) -> float:
-        playback = self.session.playback
-        if playback is not None:
-            return playback.scheduler.bpm
+        if self.loops:
+            return self.loops[0].scheduler.bpm
         with self.session.lock:
             return float(self.session.state.bpm)
 
@@ -196,11 +205,15 @@ class Instrument:
         self._need_midi_in("/record").arm(slot)
 
     def transport(self, running: bool) -> None:
-        playback = self._need_playback("/play" if running else "/stop")
-        playback.play() if running else playback.stop()
+        if self.conductor is not None:
+            return self.conductor.transport(running)
+        for loop in self._need_loops("/play" if running else "/stop"):
+            loop.play() if running else loop.stop()
 
     def set_link(self, on: bool) -> None:
-        self._need_playback("/link")
+        if self.conductor is not None:
+            return self.conductor.set_link(on)
+        self._need_loops("/link")
         if not on:
             if isinstance(self.clock, LinkClock):
                 self._follow(None)
@@ -215,20 +228,23 @@ class Instrument:
 
     def _follow(self, clock) -> None:
         old, self.clock = self.clock, clock
-        self.session.playback.set_source(clock)
+        for loop in self.loops:
+            loop.set_source(clock)
         if old is not None and old is not clock:
             old.close()
 
     def _need_midi_in(self, address: str) -> MidiRouter:
+        if self.conductor is not None:
+            raise A.ArgumentError(f"{address}: MIDI in plays the first model; send it without a model prefix")
         if self.router is None:
             raise A.ArgumentError(f"{address} needs MIDI in: start serve with --midi-in NAME")
         return self.router
 
-    def _need_playback(self, address: str):
-        if self.session.playback is None:
+    def _need_loops(self, address: str) -> list:
+        if not self.loops:
             raise A.ArgumentError(f"{address} needs a playback loop: start serve with --midi NAME, --audio, "
                                   f"--clock-in NAME or --link")
-        return self.session.playback
+        return self.loops
 
     # ------------------------------------------------------------------------------------------- close
 

@@ -105,9 +105,14 @@ class LiveServer:
             self.transport.close()
             raise
         self.dispatcher = Dispatcher(self.sessions)
-        # MIDI in, the α cache and tempo sync; what cannot start is logged and left out
-        self.session.instrument = Instrument(self.session, self.dispatcher.handle_message, state_dir,
-                                             instrument).start()
+        # Every model gets its α cache; the first one's instrument also takes MIDI in and drives every loop
+        # from the clock (Link, MIDI clock) and the transport. What cannot start is logged and left out.
+        conductor = Instrument(self.session, self.dispatcher.handle_message, state_dir, instrument,
+                               loops=[s.playback for s in self.sessions]).start()
+        self.session.instrument = conductor
+        for session in self.sessions[1:]:
+            session.instrument = Instrument(session, self.dispatcher.handle_message, state_dir,
+                                            conductor=conductor).start()
         self.transport.handle = self.dispatcher.handle_datagram
 
     @property
@@ -132,7 +137,8 @@ class LiveServer:
     def stop(self) -> None:
         """Stop receiving, finish pending jobs (a save in flight lands), silence playback, close."""
         self.transport.stop()
-        self.session.instrument.close()  # no MIDI message reaches the session past here
+        for session in reversed(self.sessions):  # the conductor last: it owns MIDI in and the clock
+            session.instrument.close()  # no MIDI message reaches a session past here
         self.close_sessions()
         self.transport.close()
 

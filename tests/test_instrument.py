@@ -109,3 +109,43 @@ def test_instrument_addresses_say_what_they_need(live_server):
         assert error is not None and error.args[0] == address and needs in error.args[1], (address, error)
     assert client.ask("/link", 2, reply="/error").args[1].startswith("link must be in [0, 1]")
     assert client.ask("/ping", reply="/pong") is not None
+
+
+class SilentSink:
+    def note_on(self, pitch, velocity):
+        pass
+
+    def note_off(self, pitch):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_two_models_share_one_transport_and_each_has_its_cache(live_engine, tmp_path):
+    from bench.osc_client import HOST, OscClient
+    from server.live import LiveServer, Model, ServerConfig
+    from server.playback import Playback
+
+    loops = [Playback(live_engine.num_steps, [SilentSink()]) for _ in range(2)]
+    client = OscClient(0)
+    server = LiveServer([Model(live_engine, loops[0], "one"), Model(live_engine, loops[1], "two")],
+                        ServerConfig(HOST, 0, client.port, tmp_path / "state")).start()
+    client.server = (HOST, server.port)
+    try:
+        first, second = server.sessions
+        assert second.instrument.conductor is first.instrument
+        assert client.ask("/two/stop", reply="/two/ok") is not None
+        assert [loop.transport_running for loop in loops] == [False, False], "one transport for every model"
+        assert client.ask("/play", reply="/ok") is not None
+        assert [loop.transport_running for loop in loops] == [True, True]
+        error = client.ask("/two/learn", "alpha", reply="/error")
+        assert error is not None and "first model" in error.args[1]
+        client.request("/two/sample", "b", 1.0, 5)
+        assert second.instrument.cache.wait_filled(60), "the second model has its own α cache"
+        hits = second.instrument.cache.hits
+        reply = client.request("/two/alpha", 1.0)
+        assert second.instrument.cache.hits == hits + 1 and reply is not None
+    finally:
+        client.close()
+        server.stop()
