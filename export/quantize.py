@@ -143,15 +143,6 @@ def quantize_bundle(bundle_dir: Path, out: Path, data: Path | None = None, windo
     return manifest
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("bundle", type=Path, help="a model bundle folder")
-    parser.add_argument("--out", type=Path, required=True, help="the int8 bundle folder to create")
-    parser.add_argument("--data", type=Path, default=None,
-                        help="data folder: measure token agreement on the test windows (else on prior draws)")
-    parser.add_argument("--windows", type=int, default=1000, help="test windows compared")
-    parser.add_argument("--force", action="store_true", help="replace an existing folder")
-
-
 def run(args: argparse.Namespace) -> int:
     try:
         manifest = quantize_bundle(args.bundle, args.out, args.data, args.windows, args.force)

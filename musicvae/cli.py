@@ -36,7 +36,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "examples": ("musicvae.examples", "write listenable MIDI examples and piano-roll PNGs from a bundle"),
 }
 # Subcommands whose module imports the training stack: their arguments, in a torch-free module.
-ARGUMENTS = {"train": "vae.train_options", "evaluate": "vae.evaluate_args"}
+ARGUMENTS = {"train": "vae.train_options", "evaluate": "vae.evaluate_args", "quantize": "export.quantize_args"}
 
 
 def _top_parser() -> argparse.ArgumentParser:
