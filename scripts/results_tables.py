@@ -15,12 +15,15 @@ from bench.table import markdown_table
 
 
 def accuracy_table(tests: list[dict]) -> str:
-    lines = ["| model | step | test windows | teacher-forced | sampled | majority baseline | KL (nats) | active dims |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| model | step | test windows | teacher-forced | sampled | sampled, z shuffled | majority baseline | "
+             "KL (nats) | active dims | distinct prior decodes |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for m in tests:
         lines.append(f"| `{m['config']}` | {m['step']} | {m['windows']} | {m['teacher_forced_accuracy']:.3f} | "
-                     f"{m['sampled_accuracy']:.3f} | {m['majority_baseline_accuracy']:.3f} | {m['kl_total']:.1f} | "
-                     f"{m['active_dims']} / {m['z_size']} (Burda: {m['active_dims_burda']}) |")
+                     f"{m['sampled_accuracy']:.3f} | {m['shuffled_z_sampled_accuracy']:.3f} | "
+                     f"{m['majority_baseline_accuracy']:.3f} | {m['kl_total']:.1f} | "
+                     f"{m['active_dims']} / {m['z_size']} (Burda: {m['active_dims_burda']}) | "
+                     f"{m['prior_distinct_decodes']} / {m['prior_samples']} |")
     return "\n".join(lines)
 
 
