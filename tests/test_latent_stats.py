@@ -35,11 +35,15 @@ def test_empty_window_measures_zero_not_nan():
     assert all(np.isfinite(v).all() and v[0] == 0 for v in values.values())
 
 
-def test_drums_have_no_pitch_attributes():
+def test_drums_have_no_pitch_attributes_but_the_balance_of_the_kit():
     drums = CODECS["drums"].encode([Note(start=0, pitch=36), Note(start=.25, pitch=42)], 32)[None, :]
     values = measure_all(drums, "drums")
-    assert set(values) == {"note_density", "syncopation_16th", "syncopation_8th"}
+    assert set(values) == {"note_density", "syncopation_16th", "syncopation_8th", "kick", "snare", "hihats",
+                           "toms", "cymbals"}
     assert values["syncopation_16th"][0] == pytest.approx(0.5)
+    # one kick and one closed hi-hat: each half of the hits
+    assert values["kick"][0] == pytest.approx(0.5) and values["hihats"][0] == pytest.approx(0.5)
+    assert values["snare"][0] == 0 and values["toms"][0] == 0 and values["cymbals"][0] == 0
 
 
 def test_principal_coordinates_recover_the_dominant_direction():
