@@ -96,26 +96,35 @@ def test_a_phrase_played_on_the_keyboard_comes_back_as_its_reconstruction(tiny_b
         assert client.ask("/record", "a", reply="/ok") is not None
         mark = _jack_log_size()
         client.mark()
-        _play(keyboard, phrase, bpm=120)
+        lateness = _play(keyboard, phrase, bpm=120)
         recorded = client.wait_notes(timeout=10.0)
         if recorded is None and _jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns) during the take")
         assert recorded is not None, f"the take was never encoded:\n{server.log()}"
         expected = client.request("/encode", "a", *[v for p, s, d in phrase for v in (p, 100, s, d)])
-        assert expected is not None and recorded.notes == expected.notes
+        assert expected is not None
+        if recorded.notes != expected.notes and (lateness > LATE_S or _jack_dropped_cycles(mark)):
+            # A take is timed by the wall clock: on a starved machine the hand itself played it late.
+            pytest.skip(f"the phrase was sent up to {1000 * lateness:.0f} ms late or JACK dropped cycles")
+        assert recorded.notes == expected.notes
     finally:
         server.close()
 
 
-def _play(keyboard, phrase, bpm):
-    """Note-ons and note-offs at their times (the first note starts the take)."""
+LATE_S = 0.03  # a quarter of a 16th at 120 bpm: later than this, the take may quantise elsewhere
+
+
+def _play(keyboard, phrase, bpm) -> float:
+    """Note-ons and note-offs at their times (the first note starts the take); -> the latest send, s late."""
     beat = 60.0 / bpm
     events = sorted([(s * beat, 1, [NOTE_ON, p, 100]) for p, s, d in phrase]
                     + [((s + d) * beat - 0.01, 0, [NOTE_OFF, p, 0]) for p, s, d in phrase])
-    start = time.monotonic()
+    start, latest = time.monotonic(), 0.0
     for at, _, message in events:
         time.sleep(max(0.0, start + at - time.monotonic()))
         keyboard.send_message(message)
+        latest = max(latest, time.monotonic() - start - at)
+    return latest
 
 
 def test_sampling_slot_b_at_alpha_0_does_not_change_what_plays(tiny_bundle, tmp_path, keyboard, jack_server):
