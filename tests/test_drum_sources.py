@@ -286,3 +286,13 @@ def test_near_duplicate_filter_drops_held_out_windows_and_never_touches_train(tm
         if d_with["windows"][split]:
             held_out = load_windows(tmp_path / "with", "drums_2bar", split)
             assert not near_duplicates(train_with, held_out, 2).any()
+
+
+def test_recipe_rebuilds_a_data_folder_built_without_the_drum_sources(tmp_path):
+    from musicvae.recipe import _missing_drum_sources
+
+    (tmp_path / "report.json").write_text(json.dumps({"options": {"drum_sources": ["mma"]}}))
+    assert _missing_drum_sources(tmp_path, "drums_2bar_small") == ["freedoom", "openmsx"]
+    assert _missing_drum_sources(tmp_path, "mel_2bar_small") == []
+    (tmp_path / "report.json").write_text(json.dumps({"options": {}}))  # a build from before the drum sources
+    assert _missing_drum_sources(tmp_path, "drums_2bar_small") == ["mma", "freedoom", "openmsx"]
