@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from tests.fixtures.jack import RecordingSink
+
 from contract.codec import Note
 from server.clock import CLOCK, CONTINUE, SONG_POSITION, START, STOP, ClockError, MidiClock, Reading
 from server.playback import LoopScheduler, Playback
@@ -86,27 +88,6 @@ def test_a_clock_jumping_back_restarts_the_loop_there_without_stuck_notes():
     assert _events(s, Reading(True, 3.0, 120), 1.5)[0] == (0, "on", 60)
     events = _events(s, Reading(True, 0.0, 120), 1.6)  # MIDI Start: back to 0
     assert events[0] == (13, "off", 60) and (0, "on", 60) in events
-
-
-class RecordingSink:
-    def __init__(self):
-        self.events = []
-        self.lock = threading.Lock()
-
-    def note_on(self, pitch, velocity):
-        with self.lock:
-            self.events.append(("on", pitch))
-
-    def note_off(self, pitch):
-        with self.lock:
-            self.events.append(("off", pitch))
-
-    def close(self):
-        pass
-
-    def count(self):
-        with self.lock:
-            return len(self.events)
 
 
 def _wait(predicate, timeout=5.0):

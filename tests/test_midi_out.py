@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections import Counter
 
 import pytest
+
+from tests.fixtures.jack import RecordingSink, jack_log_size, skip_if_jack_dropped_cycles
 
 from server.playback import MAX_CATCH_UP_STEPS, LoopScheduler, Playback
 from contract.codec import Note
@@ -90,23 +91,6 @@ def test_a_stalled_clock_skips_ahead_instead_of_bursting():
     assert _balanced([(0, "on", 60)] + [(e.step, e.kind, e.pitch) for e in events]) or s.sounding == [60]
 
 
-class RecordingSink:
-    def __init__(self):
-        self.events, self.closed = [], False
-        self.lock = threading.Lock()
-
-    def note_on(self, pitch, velocity):
-        with self.lock:
-            self.events.append(("on", pitch))
-
-    def note_off(self, pitch):
-        with self.lock:
-            self.events.append(("off", pitch))
-
-    def close(self):
-        self.closed = True
-
-
 def test_playback_thread_on_the_real_clock_ends_every_note():
     sink = RecordingSink()
     playback = Playback(LOOP, [sink], bpm=1200)  # 12.5 ms steps: two loops in 0.8 s
@@ -130,20 +114,6 @@ def jack_midi(jack_server, monkeypatch):
     return mido.Backend("mido.backends.rtmidi/UNIX_JACK")
 
 
-def _jack_log_size() -> int:
-    return os.path.getsize(os.environ["MUSICVAE_TEST_JACK_LOG"])
-
-
-def _skip_if_jack_dropped_cycles(mark: int) -> None:
-    """The JACK dummy server loses a whole cycle's MIDI when a client misses its deadline (an xrun), which
-    happens on a loaded machine; a missing message is then JACK's, not the server's."""
-    with open(os.environ["MUSICVAE_TEST_JACK_LOG"], errors="replace") as f:
-        f.seek(mark)
-        new = f.read()
-    if "XRun" in new or "Process error" in new:
-        pytest.skip("JACK reported xruns during the test (dropped MIDI cycles on a loaded machine)")
-
-
 def _reader(backend, port_name, timeout=5.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -163,7 +133,7 @@ def _collect(port, until, timeout=5.0):
 
 
 def test_midi_sink_writes_to_a_virtual_port(jack_midi):
-    jack_mark = _jack_log_size()
+    jack_mark = jack_log_size()
     from server.midi_out import MidiSink
     sink = MidiSink("mv-sink-test")
     reader = _reader(jack_midi, "mv-sink-test")
@@ -176,7 +146,7 @@ def test_midi_sink_writes_to_a_virtual_port(jack_midi):
     finally:
         reader.close()
     if not any(m.type == "control_change" for m in got):
-        _skip_if_jack_dropped_cycles(jack_mark)
+        skip_if_jack_dropped_cycles(jack_mark)
     ons = [(m.note, m.velocity) for m in got if m.type == "note_on" and m.velocity > 0]
     offs = {m.note for m in got if m.type == "note_off" or (m.type == "note_on" and m.velocity == 0)}
     assert ons == [(60, 90), (64, 80)] and offs == {60, 64}
@@ -184,7 +154,7 @@ def test_midi_sink_writes_to_a_virtual_port(jack_midi):
 
 
 def test_serve_with_midi_plays_decodes_and_silences_on_ctrl_c(jack_midi, live_engine, tmp_path):
-    jack_mark = _jack_log_size()
+    jack_mark = jack_log_size()
     from tests.fixtures.server import start_server_process
     server = start_server_process(live_engine.bundle.path, tmp_path, "--midi", "mv-serve-test", "--bpm", "480",
                                   env={"MUSICVAE_MIDI_API": "UNIX_JACK"})
@@ -210,7 +180,7 @@ def test_serve_with_midi_plays_decodes_and_silences_on_ctrl_c(jack_midi, live_en
         elif m.type in ("note_on", "note_off"):
             sounding[m.note] -= 1
     if any(v != 0 for v in sounding.values()):
-        _skip_if_jack_dropped_cycles(jack_mark)
+        skip_if_jack_dropped_cycles(jack_mark)
     assert all(v == 0 for v in sounding.values()), f"stuck notes after Ctrl-C: {sounding}: {got}"
     assert "MIDI out on" in server.log()
 

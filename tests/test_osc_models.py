@@ -15,7 +15,8 @@ from server.latent import sample_prior
 from server.live import LiveServer, Model, ModelNameError, ServerConfig, midi_channels, model_names
 from server.playback import Playback
 from tests.fixtures.server import REPO, start_server_process
-from tests.test_midi_out import _collect, _jack_log_size, _reader, _skip_if_jack_dropped_cycles, jack_midi  # noqa: F401
+from tests.fixtures.jack import jack_log_size, skip_if_jack_dropped_cycles
+from tests.test_midi_out import _collect, _reader, jack_midi  # noqa: F401
 
 SHIPPED = REPO / "models" / "mel_2bar_small"
 BEAT_BPM = 240.0
@@ -147,7 +148,7 @@ def test_models_share_one_midi_port_on_their_own_channels(jack_midi):
     """Two sinks of one --midi NAME (two models) open one port; each plays on its channel; the port stays
     until the last closes."""
     from server.midi_out import MidiSink
-    mark = _jack_log_size()
+    mark = jack_log_size()
     lead, drums = MidiSink("mv-models-test", channel=0), MidiSink("mv-models-test", channel=9)
     assert lead.port is drums.port
     reader = _reader(jack_midi, "mv-models-test")
@@ -162,6 +163,6 @@ def test_models_share_one_midi_port_on_their_own_channels(jack_midi):
     finally:
         reader.close()
     if sum(m.type == "control_change" for m in got) < 2:
-        _skip_if_jack_dropped_cycles(mark)
+        skip_if_jack_dropped_cycles(mark)
     assert [(m.channel, m.note) for m in got if m.type == "note_on" and m.velocity > 0] == [(0, 60), (9, 36)]
     assert {m.channel for m in got if m.type == "control_change"} == {0, 9}

@@ -12,10 +12,11 @@ output, replies read over OSC.
 """
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
+
+from tests.fixtures.jack import jack_dropped_cycles, jack_log_size
 
 CC, NOTE_ON, NOTE_OFF = 0xB0, 0x90, 0x80
 KEYS = "mv-perf-keys"  # the test's virtual keyboard, an output port the server reads
@@ -33,19 +34,6 @@ def keyboard(jack_server):
     yield out
     out.close_port()
     out.delete()
-
-
-def _jack_log_size() -> int:
-    return os.path.getsize(os.environ["MUSICVAE_TEST_JACK_LOG"])
-
-
-def _jack_dropped_cycles(mark: int) -> bool:
-    """The dummy JACK server drops a cycle's MIDI when a client misses its deadline (an xrun), which
-    happens on a loaded machine; a message lost then is JACK's, not the server's."""
-    with open(os.environ["MUSICVAE_TEST_JACK_LOG"], errors="replace") as f:
-        f.seek(mark)
-        text = f.read()
-    return "XRun" in text or "Process error" in text
 
 
 def _serve(tiny_bundle, tmp_path, *args):
@@ -71,14 +59,14 @@ def test_a_mod_wheel_sweep_ends_on_slot_b(tiny_bundle, tmp_path, keyboard):
         assert client.request("/sample", "a", 1.0, 3) is not None
         b = client.request("/sample", "b", 1.0, 5)
         assert b is not None and b.notes
-        mark = _jack_log_size()
+        mark = jack_log_size()
         client.mark()
         for value in range(128):  # a hand on the mod wheel: one CC every 2 ms
             keyboard.send_message([CC, 1, value])
             time.sleep(0.002)
         replies = _notes_after(client)
         status = server.status()
-        if status.get("alpha") != 1.0 and _jack_dropped_cycles(mark):
+        if status.get("alpha") != 1.0 and jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns) during the sweep")
         assert replies, "the sweep was answered"
         assert status["alpha"] == 1.0
@@ -94,16 +82,16 @@ def test_a_phrase_played_on_the_keyboard_comes_back_as_its_reconstruction(tiny_b
     try:
         client = server.client
         assert client.ask("/record", "a", reply="/ok") is not None
-        mark = _jack_log_size()
+        mark = jack_log_size()
         client.mark()
         lateness = _play(keyboard, phrase, bpm=120)
         recorded = client.wait_notes(timeout=10.0)
-        if recorded is None and _jack_dropped_cycles(mark):
+        if recorded is None and jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns) during the take")
         assert recorded is not None, f"the take was never encoded:\n{server.log()}"
         expected = client.request("/encode", "a", *[v for p, s, d in phrase for v in (p, 100, s, d)])
         assert expected is not None
-        if recorded.notes != expected.notes and (lateness > LATE_S or _jack_dropped_cycles(mark)):
+        if recorded.notes != expected.notes and (lateness > LATE_S or jack_dropped_cycles(mark)):
             # A take is timed by the wall clock: on a starved machine the hand itself played it late.
             pytest.skip(f"the phrase was sent up to {1000 * lateness:.0f} ms late or JACK dropped cycles")
         assert recorded.notes == expected.notes
@@ -138,13 +126,13 @@ def test_sampling_slot_b_at_alpha_0_does_not_change_what_plays(tiny_bundle, tmp_
         a = client.request("/sample", "a", 1.0, 3)
         assert client.request("/alpha", 0.0) is not None
         reader = _reader(backend, OUT)
-        mark = _jack_log_size()
+        mark = jack_log_size()
         _collect(reader, 1.2)  # the loop settles on A
         b = client.request("/sample", "b", 1.0, 5)
         assert b is not None and [n.pitch for n in b.notes] != [n.pitch for n in a.notes], "B differs from A"
         played = _collect(reader, 2.5)  # two and a half loops after B was sampled
         ons = [m.note for m in played if m.type == "note_on" and m.velocity > 0]
-        if not ons and _jack_dropped_cycles(mark):
+        if not ons and jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns)")
         a_pitches = [n.pitch for n in a.notes]
         assert ons, "the loop kept playing"
@@ -239,7 +227,7 @@ def test_midi_clock_in_starts_drives_and_stops_the_loop(tiny_bundle, tmp_path, k
         client = server.client
         assert "MIDI in from" in server.log(), server.log()
         reader = _reader(backend, OUT)
-        mark = _jack_log_size()
+        mark = jack_log_size()
         pulsing.set()
         thread.start()
         assert client.request("/alpha", 1.0) is not None
@@ -247,7 +235,7 @@ def test_midi_clock_in_starts_drives_and_stops_the_loop(tiny_bundle, tmp_path, k
         assert quiet == [], "pulses alone do not start the loop: Start does"
         keyboard.send_message([0xFA])  # Start
         playing = [m for m in _collect(reader, 1.5) if m.type == "note_on" and m.velocity > 0]
-        if not playing and _jack_dropped_cycles(mark):
+        if not playing and jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns)")
         assert playing, "Start and the pulses play the loop"
         assert client.ask("/bpm", 90.0, reply="/error").args[1].startswith("the tempo follows the MIDI clock")
