@@ -10,6 +10,9 @@ output blocks are permuted. A dense kernel is [in, out], an nn.Linear weight its
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import numpy as np
 
 from importer.errors import CheckpointError
@@ -41,6 +44,33 @@ def track_decoders(cfg: ModelConfig) -> list[tuple[str, str]]:
 
 
 CONDUCTOR = "decoder/hierarchical_level_0"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One mapped part of the model: `kind` is lstm, dense, initial_state or conductor."""
+    kind: str
+    scope: str = ""  # TF variable scope
+    module: str = ""  # our module path
+    suffix: str = ""  # nn.LSTM direction suffix
+    layer: int = 0  # the LSTM layer, or the layer count an initial state is split for
+
+
+def pieces(cfg: ModelConfig) -> Iterator[Piece]:
+    """Every part of the model in checkpoint order: the one list both directions of the mapping walk."""
+    for scope, module in encoder_levels(cfg):
+        for k in range(cfg.encoder_layers):
+            for direction, suffix in DIRECTIONS.items():
+                yield Piece("lstm", f"{scope}/{BIDI_CELL.format(k=k, direction=direction)}", module, suffix, k)
+    yield Piece("dense", "encoder/mu", "encoder.mu")
+    yield Piece("dense", "encoder/sigma", "encoder.sigma")
+    if cfg.decoder == "hier":
+        yield Piece("conductor", CONDUCTOR, "decoder.conductor")
+    for scope, module in track_decoders(cfg):
+        for k in range(cfg.decoder_layers):
+            yield Piece("lstm", f"{scope}/multi_rnn_cell/cell_{k}/{LSTM_CELL}", f"{module}.rnn", "", k)
+        yield Piece("initial_state", f"{scope}/z_to_initial_state", f"{module}.init.linear", layer=cfg.decoder_layers)
+        yield Piece("dense", f"{scope}/output_projection", f"{module}.output")
 
 
 # -------------------------------------------------------------------------------------------- numerics
@@ -119,37 +149,28 @@ def to_state_dict(tensors: dict[str, np.ndarray], cfg: ModelConfig, shapes: dict
     take = _Tensors(tensors)
     out: dict[str, np.ndarray] = {}
 
-    def lstm(scope: str, module: str, suffix: str, layer: int) -> None:
-        w_ih, w_hh = shapes[f"{module}.weight_ih_l{layer}{suffix}"], shapes[f"{module}.weight_hh_l{layer}{suffix}"]
+    def lstm(p: Piece) -> None:
+        w_ih, w_hh = shapes[f"{p.module}.weight_ih_l{p.layer}{p.suffix}"], shapes[f"{p.module}.weight_hh_l{p.layer}{p.suffix}"]
         width, hidden = w_ih[1], w_hh[1]
-        parts = lstm_from_tf(take(f"{scope}/kernel", (width + hidden, 4 * hidden)),
-                             take(f"{scope}/bias", (4 * hidden,)), width)
+        parts = lstm_from_tf(take(f"{p.scope}/kernel", (width + hidden, 4 * hidden)),
+                             take(f"{p.scope}/bias", (4 * hidden,)), width)
         for name, value in parts.items():
-            out[f"{module}.{name}_l{layer}{suffix}"] = value
+            out[f"{p.module}.{name}_l{p.layer}{p.suffix}"] = value
 
-    def dense(scope: str, module: str) -> None:
-        rows, cols = shapes[f"{module}.weight"]
-        out[f"{module}.weight"] = take(f"{scope}/kernel", (cols, rows)).T.copy()
-        out[f"{module}.bias"] = take(f"{scope}/bias", (rows,))
+    def dense(p: Piece) -> None:
+        rows, cols = shapes[f"{p.module}.weight"]
+        out[f"{p.module}.weight"] = take(f"{p.scope}/kernel", (cols, rows)).T.copy()
+        out[f"{p.module}.bias"] = take(f"{p.scope}/bias", (rows,))
 
-    def initial_state(scope: str, module: str, layers: int) -> None:
-        rows, cols = shapes[f"{module}.weight"]
-        out[f"{module}.weight"], out[f"{module}.bias"] = initial_state_from_tf(
-            take(f"{scope}/kernel", (cols, rows)), take(f"{scope}/bias", (rows,)), layers)
+    def initial_state(p: Piece) -> None:
+        rows, cols = shapes[f"{p.module}.weight"]
+        out[f"{p.module}.weight"], out[f"{p.module}.bias"] = initial_state_from_tf(
+            take(f"{p.scope}/kernel", (cols, rows)), take(f"{p.scope}/bias", (rows,)), p.layer)
 
-    for scope, module in encoder_levels(cfg):
-        for k in range(cfg.encoder_layers):
-            for direction, suffix in DIRECTIONS.items():
-                lstm(f"{scope}/{BIDI_CELL.format(k=k, direction=direction)}", module, suffix, k)
-    dense("encoder/mu", "encoder.mu")
-    dense("encoder/sigma", "encoder.sigma")
-    if cfg.decoder == "hier":
-        _conductor(take, out, cfg, shapes)
-    for scope, module in track_decoders(cfg):
-        for k in range(cfg.decoder_layers):
-            lstm(f"{scope}/multi_rnn_cell/cell_{k}/{LSTM_CELL}", f"{module}.rnn", "", k)
-        initial_state(f"{scope}/z_to_initial_state", f"{module}.init.linear", cfg.decoder_layers)
-        dense(f"{scope}/output_projection", f"{module}.output")
+    mappers = {"lstm": lstm, "dense": dense, "initial_state": initial_state,
+               "conductor": lambda p: _conductor(take, out, cfg, shapes)}
+    for piece in pieces(cfg):
+        mappers[piece.kind](piece)
     if take.unused():
         raise CheckpointError(f"the checkpoint holds tensors this model has no place for: {', '.join(take.unused()[:6])}"
                               f"{' ...' if len(take.unused()) > 6 else ''}")
@@ -192,32 +213,32 @@ def to_tf(state: dict[str, np.ndarray], cfg: ModelConfig) -> dict[str, np.ndarra
     s = {k: np.asarray(v, dtype=np.float32) for k, v in state.items()}
     out: dict[str, np.ndarray] = {}
 
-    def lstm(scope: str, module: str, suffix: str, layer: int) -> None:
-        out[f"{scope}/kernel"], out[f"{scope}/bias"] = lstm_to_tf(
-            *(s[f"{module}.{name}_l{layer}{suffix}"] for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
+    def lstm(p: Piece) -> None:
+        out[f"{p.scope}/kernel"], out[f"{p.scope}/bias"] = lstm_to_tf(
+            *(s[f"{p.module}.{name}_l{p.layer}{p.suffix}"] for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
 
-    def dense(scope: str, module: str) -> None:
-        out[f"{scope}/kernel"], out[f"{scope}/bias"] = np.ascontiguousarray(s[f"{module}.weight"].T), s[f"{module}.bias"]
+    def dense(p: Piece) -> None:
+        out[f"{p.scope}/kernel"], out[f"{p.scope}/bias"] = np.ascontiguousarray(s[f"{p.module}.weight"].T), s[f"{p.module}.bias"]
 
-    for scope, module in encoder_levels(cfg):
-        for k in range(cfg.encoder_layers):
-            for direction, suffix in DIRECTIONS.items():
-                lstm(f"{scope}/{BIDI_CELL.format(k=k, direction=direction)}", module, suffix, k)
-    dense("encoder/mu", "encoder.mu")
-    dense("encoder/sigma", "encoder.sigma")
-    if cfg.decoder == "hier":
-        layers, hidden = cfg.conductor_layers, cfg.conductor_hidden
-        out[f"{CONDUCTOR}/initial_state/kernel"], out[f"{CONDUCTOR}/initial_state/bias"] = initial_state_to_tf(
-            s["decoder.conductor_init.linear.weight"], s["decoder.conductor_init.linear.bias"], layers)
-        for k in range(layers):
-            w_ih = s[f"decoder.conductor.weight_ih.{k - 1}"] if k else np.zeros((4 * hidden, 1), np.float32)
-            bias = s[f"decoder.conductor.bias.{k}"]
-            out[f"{CONDUCTOR}/cell_{k}/{LSTM_CELL}/kernel"], out[f"{CONDUCTOR}/cell_{k}/{LSTM_CELL}/bias"] = lstm_to_tf(
-                w_ih, s[f"decoder.conductor.weight_hh.{k}"], bias, np.zeros_like(bias))
-    for scope, module in track_decoders(cfg):
-        for k in range(cfg.decoder_layers):
-            lstm(f"{scope}/multi_rnn_cell/cell_{k}/{LSTM_CELL}", f"{module}.rnn", "", k)
-        out[f"{scope}/z_to_initial_state/kernel"], out[f"{scope}/z_to_initial_state/bias"] = initial_state_to_tf(
-            s[f"{module}.init.linear.weight"], s[f"{module}.init.linear.bias"], cfg.decoder_layers)
-        dense(f"{scope}/output_projection", f"{module}.output")
+    def initial_state(p: Piece) -> None:
+        out[f"{p.scope}/kernel"], out[f"{p.scope}/bias"] = initial_state_to_tf(
+            s[f"{p.module}.weight"], s[f"{p.module}.bias"], p.layer)
+
+    mappers = {"lstm": lstm, "dense": dense, "initial_state": initial_state,
+               "conductor": lambda p: out.update(_conductor_to_tf(s, cfg))}
+    for piece in pieces(cfg):
+        mappers[piece.kind](piece)
+    return out
+
+
+def _conductor_to_tf(s: dict[str, np.ndarray], cfg: ModelConfig) -> dict[str, np.ndarray]:
+    """The inverse of `_conductor`: the dummy input's kernel row is written as zeros."""
+    layers, hidden, out = cfg.conductor_layers, cfg.conductor_hidden, {}
+    out[f"{CONDUCTOR}/initial_state/kernel"], out[f"{CONDUCTOR}/initial_state/bias"] = initial_state_to_tf(
+        s["decoder.conductor_init.linear.weight"], s["decoder.conductor_init.linear.bias"], layers)
+    for k in range(layers):
+        w_ih = s[f"decoder.conductor.weight_ih.{k - 1}"] if k else np.zeros((4 * hidden, 1), np.float32)
+        bias = s[f"decoder.conductor.bias.{k}"]
+        out[f"{CONDUCTOR}/cell_{k}/{LSTM_CELL}/kernel"], out[f"{CONDUCTOR}/cell_{k}/{LSTM_CELL}/bias"] = lstm_to_tf(
+            w_ih, s[f"decoder.conductor.weight_hh.{k}"], bias, np.zeros_like(bias))
     return out
