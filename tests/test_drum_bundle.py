@@ -4,23 +4,19 @@ drum class, and `musicvae examples` writes drum MIDI and drum grids."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 
 import mido
 import numpy as np
 import pytest
 
 from contract.codec import DRUM_CLASS_TO_PITCH, GM_DRUM_CHANNEL
-from tests.fixtures.server import REPO, free_udp_port
+from tests.fixtures.liblo import dumped_notes, needs_liblo, oscsend, serve_with_oscdump
+from tests.fixtures.server import REPO
 from vae.attributes import DRUM_ATTRIBUTES
 
 BUNDLE = REPO / "models" / "drums_2bar_small"
 GM_DRUM_PITCHES = range(35, 82)  # General MIDI's percussion key map
 MAX_BUNDLE_BYTES = 30 * 1024 * 1024
-needs_liblo = pytest.mark.skipif(not (shutil.which("oscsend") and shutil.which("oscdump")),
-                                 reason="liblo-tools (oscsend, oscdump) are not installed")
 
 
 def test_drum_bundle_is_shipped_small_and_carries_drum_attributes():
@@ -48,36 +44,13 @@ def test_drum_bundle_reconstructs_a_held_out_hydrogen_song(tiny_data_dir):
 
 @needs_liblo
 def test_readme_serve_command_on_the_drum_bundle_answers_oscsend_with_gm_drum_notes(tmp_path):
-    from tests.test_interop_liblo import OscDump, _notes, oscsend
-
-    port, reply_port = free_udp_port(), free_udp_port()
-    dump = OscDump(reply_port)
-    log = open(tmp_path / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "musicvae.cli", "serve", "--model", str(BUNDLE), "--port", str(port),
-                             "--reply-port", str(reply_port), "--state", str(tmp_path)],
-                            stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
-    try:
-        for _ in range(60):
-            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
-            oscsend(port, "/ping")
-            try:
-                dump.until(lambda line: line.startswith("/pong"), timeout=1.0)
-                break
-            except AssertionError:
-                continue
-        else:
-            raise AssertionError("no /pong within 60 s:\n" + (tmp_path / "serve.log").read_text())
+    with serve_with_oscdump(tmp_path, "--model", str(BUNDLE)) as (port, dump):
         oscsend(port, "/sample", "s", "a")
-        notes = _notes(dump.until(lambda line: line.startswith("/notes/end")))
+        notes = dumped_notes(dump.until(lambda line: line.startswith("/notes/end")))
         assert notes and all(pitch in GM_DRUM_PITCHES for pitch, *_ in notes), notes
         oscsend(port, "/attributes")
         line = dump.until(lambda line: line.startswith("/attributes"))[-1]
         assert all(f'"{name}"' in line for name in DRUM_ATTRIBUTES), line
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
-        dump.close()
 
 
 def test_serve_on_the_drum_bundle_plays_midi_on_channel_10(jack_server, monkeypatch, tmp_path):

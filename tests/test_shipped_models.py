@@ -8,15 +8,13 @@ trained on them. Thresholds sit a few points under what `musicvae evaluate` meas
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 from analysis.evaluate_latent import LatentStudyOptions, attribute_study
-from tests.fixtures.server import REPO, free_udp_port
+from tests.fixtures.liblo import needs_liblo, oscsend, serve_with_oscdump
+from tests.fixtures.server import REPO
 from vae.shards import load_windows
 
 MODELS = REPO / "models"
@@ -82,36 +80,11 @@ def test_attribute_vectors_move_their_own_attribute(tiny_data_dir):
     assert result["diagonal_positive"], dict(zip(result["names"], result["diagonal"]))
 
 
-@pytest.mark.skipif(not (shutil.which("oscsend") and shutil.which("oscdump")),
-                    reason="liblo-tools (oscsend, oscdump) are not installed")
+@needs_liblo
 def test_readme_serve_command_answers_oscsend_on_the_default_model(tmp_path):
     """`musicvae serve` with no --model (the README's command, on free ports) decodes with the shipped model."""
-    from tests.test_interop_liblo import OscDump, oscsend
-
-    port, reply_port = free_udp_port(), free_udp_port()
-    dump = OscDump(reply_port)
-    log = open(tmp_path / "serve.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "musicvae.cli", "serve", "--port", str(port),
-                             "--reply-port", str(reply_port), "--state", str(tmp_path)],
-                            stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)  # not the repo: found anyway
-    try:
-        # Replies go to the reply port, where oscdump listens: /ping until oscdump prints the /pong.
-        for _ in range(60):
-            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
-            oscsend(port, "/ping")
-            try:
-                dump.until(lambda line: line.startswith("/pong"), timeout=1.0)
-                break
-            except AssertionError:
-                continue
-        else:
-            raise AssertionError("no /pong within 60 s:\n" + (tmp_path / "serve.log").read_text())
+    with serve_with_oscdump(tmp_path, cwd=tmp_path) as (port, dump):  # not run from the repo: found anyway
         oscsend(port, "/sample", "s", "a")
         lines = dump.until(lambda line: line.startswith("/notes/end"))
         assert any(line.startswith("/note ") for line in lines), lines
         assert "mel_2bar_small" in (tmp_path / "serve.log").read_text()
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
-        dump.close()
