@@ -110,7 +110,7 @@ class Instrument:
         engine = self.session.engine
         recorder = KeyboardRecorder(engine.bundle.length_beats, drums=engine.bundle.codec == "drums")
         actions = MidiActions(control=self._control, learned=self._learned, armed=self._armed,
-                              recorded=self._recorded, bpm=self._bpm)
+                              recorded=self._recorded, bpm=self._bpm, bar_phase=self._bar_phase)
         return MidiRouter(self.map_store.load(), self.map_store, recorder, actions)
 
     def _start_clock_in(self, name: str) -> None:
@@ -189,6 +189,9 @@ class Instrument:
             return self.loops[0].scheduler.bpm
         with self.session.lock:
             return float(self.session.state.bpm)
+
+    def _bar_phase(self, at: float) -> float | None:
+        return self.loops[0].bar_phase(at) if self.loops else None
 
     # --------------------------------------------------------------------------------------- addresses
 
