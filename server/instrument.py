@@ -210,7 +210,11 @@ class Instrument:
     def transport(self, running: bool) -> None:
         if self.conductor is not None:
             return self.conductor.transport(running)
-        for loop in self._need_loops("/play" if running else "/stop"):
+        loops = self._need_loops("/play" if running else "/stop")
+        if isinstance(self.clock, LinkClock):  # the session's transport: the loops follow it (server/clock.py)
+            self.clock.set_playing(running)
+            running = True
+        for loop in loops:
             loop.play() if running else loop.stop()
 
     def set_link(self, on: bool) -> None:
@@ -228,6 +232,8 @@ class Instrument:
         except ClockError as exc:
             raise A.ArgumentError(str(exc)) from None
         self._follow(link)
+        for loop in self.loops:  # the session's start/stop is the transport from now on
+            loop.play()
 
     def _follow(self, clock) -> None:
         old, self.clock = self.clock, clock
