@@ -71,10 +71,12 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
                                      "length later it is encoded into the slot; replies /ok /record slot, then the "
                                      "notes of its reconstruction"),
     Address("/play", 0, 0, "", "transport: the loop plays from its first bar (on Link or MIDI clock, in step with "
-                               "it); replies /ok /play"),
-    Address("/stop", 0, 0, "", "transport: every note ends and the loop holds; replies /ok /stop"),
+                               "it; on Link it starts the session for every peer); replies /ok /play"),
+    Address("/stop", 0, 0, "", "transport: every note ends and the loop holds (on Link: the session stops "
+                               "for every peer); replies /ok /stop"),
     Address("/link", 1, 1, "0|1", "leave or join Ableton Link: the loop follows the session's tempo and switches "
-                                  "clips on its bar lines (quantum 4); replies /ok /link 0|1"),
+                                  "clips on its bar lines (quantum 4) and starts and stops with it; replies /ok "
+                                  "/link 0|1"),
 )}
 
 REPLY_TABLE: tuple[Reply, ...] = (

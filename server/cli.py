@@ -59,7 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clock-in", metavar="NAME", default=None,
                         help="follow MIDI clock (24 ppqn, start/stop/continue) from this input port")
     parser.add_argument("--link", action="store_true",
-                        help="join Ableton Link (pip install aalink): follow its tempo, switch on its bar lines")
+                        help="join Ableton Link (pip install aalink): follow its tempo, switch on its bar lines, "
+                             "start and stop with the session (start/stop sync; /play and /stop start and stop "
+                             "it for every peer; alone in a session the loop waits for /play)")
     parser.add_argument("--state", metavar="DIR", default=None,
                         help="folder for presets (default: the platform's user data folder)")
     parser.add_argument("--provider", choices=PROVIDER_CHOICES, default=EngineOptions.provider,

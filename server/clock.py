@@ -10,7 +10,11 @@ begin (Link's quantum is one bar) and the loop's start falls on a bar line of th
   beat. Between pulses the position is interpolated, never past the next pulse. The tempo belongs to the
   master, so /bpm cannot change it.
 - `LinkClock` (`--link`, the `aalink` package): joins the Link session on the local network; the loop
-  follows the session's tempo and beat; /bpm sets the session's tempo for every peer.
+  follows the session's tempo and beat; /bpm sets the session's tempo for every peer. Start/stop sync is
+  on: the loop plays while the session plays, /play and /stop start and stop the session for every peer
+  that has start/stop sync on (Ableton Live: "Start Stop Sync" in its Link preferences), and a peer's
+  start or stop starts or stops the loop. Joining adopts the session's state: a server alone in a session
+  is stopped until /play (joining never starts or stops the other peers).
 
 Both are fed and read on different threads, so both are thread-safe.
 """
@@ -139,6 +143,7 @@ class LinkClock:
         async def join():
             link = aalink.Link(float(bpm))  # aalink binds its callbacks to the running loop: this one
             link.quantum = float(quantum)
+            link.start_stop_sync_enabled = True
             link.enabled = True
             return link
 
@@ -154,8 +159,16 @@ class LinkClock:
     def peers(self) -> int:
         return int(self.link.num_peers)
 
+    @property
+    def playing(self) -> bool:
+        return bool(self.link.playing)
+
+    def set_playing(self, playing: bool) -> None:
+        """Start or stop the session (every peer with start/stop sync on follows)."""
+        self.link.playing = bool(playing)
+
     def read(self, now: float) -> Reading:
-        return Reading(True, float(self.link.beat), float(self.link.tempo))
+        return Reading(bool(self.link.playing), float(self.link.beat), float(self.link.tempo))
 
     def set_bpm(self, bpm: float) -> None:
         self.link.tempo = float(bpm)

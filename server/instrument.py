@@ -110,7 +110,7 @@ class Instrument:
         engine = self.session.engine
         recorder = KeyboardRecorder(engine.bundle.length_beats, drums=engine.bundle.codec == "drums")
         actions = MidiActions(control=self._control, learned=self._learned, armed=self._armed,
-                              recorded=self._recorded, bpm=self._bpm)
+                              recorded=self._recorded, bpm=self._bpm, bar_phase=self._bar_phase)
         return MidiRouter(self.map_store.load(), self.map_store, recorder, actions)
 
     def _start_clock_in(self, name: str) -> None:
@@ -190,6 +190,9 @@ class Instrument:
         with self.session.lock:
             return float(self.session.state.bpm)
 
+    def _bar_phase(self, at: float) -> float | None:
+        return self.loops[0].bar_phase(at) if self.loops else None
+
     # --------------------------------------------------------------------------------------- addresses
 
     def learn(self, target_text) -> Target:
@@ -207,7 +210,11 @@ class Instrument:
     def transport(self, running: bool) -> None:
         if self.conductor is not None:
             return self.conductor.transport(running)
-        for loop in self._need_loops("/play" if running else "/stop"):
+        loops = self._need_loops("/play" if running else "/stop")
+        if isinstance(self.clock, LinkClock):  # the session's transport: the loops follow it (server/clock.py)
+            self.clock.set_playing(running)
+            running = True
+        for loop in loops:
             loop.play() if running else loop.stop()
 
     def set_link(self, on: bool) -> None:
@@ -225,6 +232,8 @@ class Instrument:
         except ClockError as exc:
             raise A.ArgumentError(str(exc)) from None
         self._follow(link)
+        for loop in self.loops:  # the session's start/stop is the transport from now on
+            loop.play()
 
     def _follow(self, clock) -> None:
         old, self.clock = self.clock, clock

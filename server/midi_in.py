@@ -6,7 +6,8 @@ file; `/record SLOT`, the pedal or the arming note arm a keyboard take (server/r
 encoded into the slot. SysEx, unparseable bytes and messages with no use here are ignored and counted
 (`MidiRouter.counts`), never raised.
 
-The port is read through python-rtmidi with mido parsing the bytes (mido's own input port drops
+A take is timed by when its notes were played, from the backend's timestamps (server/midi_time.py), not
+by when the server read them. The port is read through python-rtmidi with mido parsing the bytes (mido's own input port drops
 unparseable bytes silently; here they are counted). NAME is an existing output port of another client,
 matched by its full name or by the part after "client:" (an unknown NAME lists the ports that exist);
 `virtual:NAME` opens a virtual input port that a DAW connects to instead. APIs are tried as for MIDI out
@@ -24,12 +25,20 @@ from typing import Callable, Sequence
 from contract.codec import Note
 from server.midi_map import PEDAL_DOWN, Binding, MidiMap, MidiMapStore, Target
 from server.midi_out import CLIENT_NAME, MidiUnavailable, candidate_apis
+from server.midi_time import PlayedTimeline
 from server.recorder import KeyboardRecorder
 
 log = logging.getLogger("musicvae.server")
 
 VIRTUAL_PREFIX = "virtual:"
 SYSEX_START = 0xF0
+ACTIVE_SENSE = 0xFE
+TIMING = {0xF8, 0xF1}  # clock and time code: a clock input's business
+DROPPED = {ACTIVE_SENSE}
+# A take ends this long after its last beat was played, so that notes played before the end but read late
+# (a busy machine) still land in it; the encode waits as long.
+LATE_READ_S = 0.2
+MIDI_POLL_S = 0.001  # how often the reader looks at rtmidi's queue: adds at most this to a knob's latency
 
 
 class UnknownPort(MidiUnavailable):
@@ -45,6 +54,9 @@ class MidiActions:
     armed: Callable[[str], None]  # a take was armed for this slot by the pedal or the arming note
     recorded: Callable[[str, list[Note]], None]  # a take ended: (slot, its notes)
     bpm: Callable[[], float]  # the tempo a take is timed at
+    # beats since the playing loop's last bar line at a clock time, None when no loop plays (a take then
+    # starts at its first note; server/recorder.py)
+    bar_phase: Callable[[float], float | None] = lambda at: None
 
 
 class MidiRouter:
@@ -82,7 +94,8 @@ class MidiRouter:
     # ---------------------------------------------------------------------------------- from MIDI
 
     def handle(self, data: Sequence[int], now: float | None = None) -> None:
-        """One MIDI message as bytes; anything unusable is counted and dropped."""
+        """One MIDI message as bytes, played at `now` (default: the router's clock); anything unusable is
+        counted and dropped."""
         import mido
 
         now = self.clock() if now is None else now
@@ -135,9 +148,10 @@ class MidiRouter:
         with self._lock:
             if on:
                 started = self.recorder.deadline is None
-                taken = self.recorder.note_on(msg.note, msg.velocity, msg.channel, now, self.actions.bpm())
+                phase = self.actions.bar_phase(now) if started else None
+                taken = self.recorder.note_on(msg.note, msg.velocity, msg.channel, now, self.actions.bpm(), phase)
                 if taken and started:
-                    self._schedule(self.recorder.deadline - now)
+                    self._schedule(self.recorder.deadline + LATE_READ_S - self.clock())
             else:
                 self.recorder.note_off(msg.note, msg.channel, now)
 
@@ -161,7 +175,7 @@ class MidiRouter:
 
     def _expire(self) -> None:
         with self._lock:
-            now = self.clock()
+            now = self.clock() - LATE_READ_S  # what was played until then has been read by now
             result = self.recorder.expire(now)
             if result is None and self.recorder.deadline is not None:  # the timer woke a little early
                 self._schedule(self.recorder.deadline - now)
@@ -187,29 +201,52 @@ class MidiRouter:
 
 
 class MidiInPort:
-    """An open MIDI input feeding `on_message(bytes, time)` on rtmidi's thread."""
+    """An open MIDI input feeding `on_message(bytes, played)` on a reader thread of its own.
+
+    `played` is when the message was played, on the monotonic clock, from the backend's timestamps
+    (server/midi_time.py), not when this thread got to it. The queue is polled rather than read through
+    rtmidi's callback, so the backend's thread never waits for Python's GIL (that delays its stamps).
+    """
 
     def __init__(self, name: str, on_message: Callable[[list[int], float], None], timing: bool = False,
                  clock: Callable[[], float] = time.monotonic):
         self._on_message = on_message
         self._clock = clock
+        self._dropped = DROPPED if timing else DROPPED | TIMING
+        self._timeline = PlayedTimeline()
         self.midi_in, self.name, self.api = open_input(name)
-        # rtmidi drops SysEx, clock and active sensing by default: take SysEx (to count it) and, for a
-        # clock input, the timing messages.
-        self.midi_in.ignore_types(sysex=False, timing=not timing, active_sense=True)
-        self.midi_in.set_callback(self._callback)
+        # rtmidi filters nothing: JACK's deltas count from the last message seen, filtered or not, so every
+        # delta is summed here and what is not ours (active sensing; clock unless this is a clock input)
+        # is dropped after. SysEx comes through to be counted.
+        self.midi_in.ignore_types(sysex=False, timing=False, active_sense=False)
+        self._running = True
+        self._thread = threading.Thread(target=self._read, name="musicvae-midi-in", daemon=True)
+        self._thread.start()
         log.info("MIDI in from %r (%s)", self.name, self.api)
 
-    def _callback(self, event, data=None) -> None:
-        message, _delta = event
-        try:
-            self._on_message(message, self._clock())
-        except Exception:  # a bug must cost one message, never the MIDI thread
-            log.exception("MIDI in: handling %r failed", message)
+    def _read(self) -> None:
+        while self._running:
+            try:
+                event = self.midi_in.get_message()
+            except Exception:  # the port went away under us (closing)
+                return
+            if event is None:
+                time.sleep(MIDI_POLL_S)
+                continue
+            message, delta = event
+            played = self._timeline.stamp(delta, self._clock())
+            if message and message[0] in self._dropped:
+                continue
+            try:
+                self._on_message(message, played)
+            except Exception:  # a bug must cost one message, never the MIDI thread
+                log.exception("MIDI in: handling %r failed", message)
 
     def close(self) -> None:
+        self._running = False
+        if self._thread is not threading.current_thread():
+            self._thread.join(1.0)
         try:
-            self.midi_in.cancel_callback()
             self.midi_in.close_port()
         except Exception:
             log.exception("closing MIDI in failed")
@@ -249,13 +286,3 @@ def open_input(name: str):
                               f"/dev/snd start a JACK server first (jackd -d dummy)")
     raise UnknownPort(f"no MIDI input port {name!r}; ports that exist: {', '.join(seen) or 'none'} "
                       f"(or {VIRTUAL_PREFIX}{name} to open a virtual port a DAW connects to)")
-
-
-# ---------------------------------------------------------------------------------------- start-up
-
-
-def start_midi_in(name: str, store: MidiMapStore, recorder: KeyboardRecorder, actions: MidiActions):
-    """-> (router, port). Raises MapError (the mapping file) or MidiUnavailable (the port), each saying why."""
-    router = MidiRouter(store.load(), store, recorder, actions)
-    port = MidiInPort(name, router.handle)
-    return router, port

@@ -243,6 +243,15 @@ class Playback:
             self._halt()
             self._cond.notify()
 
+    def bar_phase(self, at: float) -> float | None:
+        """Beats since the loop's last bar line at clock time `at`; None while it plays nothing (stopped,
+        halted by its clock, or no notes yet)."""
+        with self._cond:
+            if not (self.transport_running and not self._halted and self.scheduler.playing):
+                return None
+            step = self.scheduler.step_at(at) % self.scheduler.steps_per_bar
+        return step / STEPS_PER_BEAT
+
     def _loop(self) -> None:
         while True:
             with self._cond:

@@ -1,9 +1,14 @@
 """Keyboard to latent: notes played on a MIDI keyboard, recorded for the model's length, become a clip.
 
-`/record a` (or the pedal, or the arming note) arms a slot; the first note played starts the take at
-beat 0, and the take ends the model's length later (at the tempo of that moment). Notes still held then
-are cut at the end. The clip is handed on as Notes in beats, unquantised: the codec quantises it to the
-16th-note grid exactly as for /encode.
+`/record a` (or the pedal, or the arming note) arms a slot; the first note played starts the take, and
+the take ends the model's length later (at the tempo of that moment). Where the take's bar grid begins:
+- no loop playing (transport stopped, or nothing to play): at the first note, which is beat 0; a
+  performer counts in with that note, as on a looper pedal.
+- a loop playing: at the loop's bar line at or before the first note, so the take keeps the loop's grid
+  (a phrase begun on beat 3 of the loop's bar starts on beat 3 of the take). A first note played up to
+  half a 16th before a bar line counts as on it (a hand a touch early for the downbeat).
+Notes still held at the end are cut there. The clip is handed on as Notes in beats, unquantised: the codec
+quantises it to the 16th-note grid exactly as for /encode.
 
 A drum model takes only channel 10 (the General MIDI drum channel); a melody model takes every other
 channel, so a drum pad on channel 10 does not leak into a melody.
@@ -14,15 +19,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contract.codec import GM_DRUM_CHANNEL, Note
+from contract.codec import GM_DRUM_CHANNEL, STEPS_PER_BAR, STEPS_PER_BEAT, Note
 
 SECONDS_PER_MINUTE = 60.0
+BEATS_PER_BAR = STEPS_PER_BAR // STEPS_PER_BEAT
+EARLY_BEATS = 0.5 / STEPS_PER_BEAT  # half a 16th: a first note this close before a bar line is on it
 
 
 @dataclass
 class Take:
     slot: str
-    start: float | None = None  # clock time of the first note; None until one is played
+    start: float | None = None  # clock time of the take's beat 0; None until the first note is played
     bpm: float = 120.0
     notes: list[Note] | None = None
     held: dict[int, tuple[float, int]] | None = None  # pitch -> (start beat, velocity)
@@ -57,13 +64,17 @@ class KeyboardRecorder:
     def takes_channel(self, channel: int) -> bool:
         return (channel == GM_DRUM_CHANNEL) == self.drums
 
-    def note_on(self, pitch: int, velocity: int, channel: int, now: float, bpm: float) -> bool:
-        """Record a note-on; False if no take is armed or the channel is not this model's."""
+    def note_on(self, pitch: int, velocity: int, channel: int, now: float, bpm: float,
+                bar_phase: float | None = None) -> bool:
+        """Record a note-on; False if no take is armed or the channel is not this model's. `bar_phase`:
+        beats since the playing loop's last bar line at `now` (None: no loop playing)."""
         take = self._take
         if take is None or not self.takes_channel(channel):
             return False
         if take.start is None:  # the first note starts the take
-            take.start, take.bpm, take.notes, take.held = now, float(bpm), [], {}
+            lead = 0.0 if bar_phase is None else self.lead_beats(bar_phase)
+            take.start = now - lead * SECONDS_PER_MINUTE / float(bpm)
+            take.bpm, take.notes, take.held = float(bpm), [], {}
         beat = self._beat(take, now)
         if beat >= self.length_beats:
             return False
@@ -90,8 +101,14 @@ class KeyboardRecorder:
         return take.slot, sorted(take.notes)
 
     @staticmethod
+    def lead_beats(bar_phase: float) -> float:
+        """Beats from the take's start to its first note, played `bar_phase` beats after a bar line."""
+        phase = bar_phase % BEATS_PER_BAR
+        return phase - BEATS_PER_BAR if phase >= BEATS_PER_BAR - EARLY_BEATS else phase
+
+    @staticmethod
     def _beat(take: Take, now: float) -> float:
-        return (now - take.start) * take.bpm / SECONDS_PER_MINUTE
+        return max(0.0, (now - take.start) * take.bpm / SECONDS_PER_MINUTE)  # an early first note is on 0
 
     @staticmethod
     def _release(take: Take, pitch: int, end: float) -> None:

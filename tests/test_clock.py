@@ -203,3 +203,27 @@ def test_the_loop_switches_clips_on_link_bar_boundaries(link_peers):
     assert s.bpm == pytest.approx(300.0, abs=0.01)
     theirs_step = theirs.read(0).beat * 4
     assert abs((theirs_step - switched_at + 32) % 64 - 32) < 16, "the other peer is in that same bar"
+
+
+def test_link_start_stop_reaches_every_peer_and_the_loop_follows_it(link_peers):
+    ours, theirs = link_peers
+    theirs.set_bpm(600.0)  # a 16th every 25 ms
+    assert not ours.playing and not theirs.playing, "a new session is stopped"
+    sink = RecordingSink()
+    playback = Playback(LOOP, [sink], source=ours)
+    try:
+        playback.set_notes([n(60 + i % 4, i * 0.25) for i in range(32)])
+        time.sleep(0.3)
+        assert sink.count() == 0, "the loop waits for the session to start"
+        theirs.set_playing(True)  # the other app starts the session
+        assert _wait(lambda: ours.playing), "their start reaches us"
+        assert _wait(lambda: sink.count() >= 4), "and starts the loop"
+        ours.set_playing(False)  # /stop here
+        assert _wait(lambda: not theirs.playing), "our stop reaches them"
+        time.sleep(0.1)
+        stopped = sink.count()
+        time.sleep(0.3)
+        assert sink.count() == stopped, "and the loop is silent"
+        assert sink.events[-1][0] == "off"
+    finally:
+        playback.close()

@@ -9,10 +9,11 @@ import time
 import pytest
 
 from contract.codec import GM_DRUM_CHANNEL, Note
-from server.midi_in import MidiActions, MidiRouter, open_input
+from server.midi_in import LATE_READ_S, MidiActions, MidiRouter, open_input
 from server.midi_map import (ALPHA, MapError, MidiMap, MidiMapStore, ModelTargets, Target, default_map_path,
                              parse_target)
 from server.midi_out import MidiUnavailable
+from server.midi_time import PlayedTimeline
 from server.recorder import KeyboardRecorder
 
 MODEL = ModelTargets(attributes=("note_density", "c_diatonic"), slots=("a", "b"), coordinates=16)
@@ -96,6 +97,33 @@ def test_a_take_starts_at_the_first_note_and_ends_after_the_model_length():
     assert notes[2].start + notes[2].duration == pytest.approx(8.0), "a held note is cut at the end"
 
 
+def test_with_a_loop_playing_a_take_keeps_the_loops_bar_grid():
+    rec = KeyboardRecorder(length_beats=8.0, drums=False)
+    rec.arm("a")
+    assert rec.note_on(60, 90, 0, now=10.0, bpm=120, bar_phase=6.5)  # beat 2.5 of the loop's second bar
+    rec.note_off(60, 0, now=10.25)
+    assert rec.deadline == pytest.approx(10.0 - 1.25 + 4.0), "8 beats from the bar line before the note"
+    _, notes = rec.expire(rec.deadline)
+    assert notes[0].start == pytest.approx(2.5) and notes[0].duration == pytest.approx(0.5)
+    rec.arm("a")
+    rec.note_on(62, 90, 0, now=20.0, bpm=120, bar_phase=3.9)  # a touch early for the downbeat: on it
+    _, notes = rec.expire(rec.deadline)
+    assert notes[0].start == 0.0 and rec.deadline is None
+    assert KeyboardRecorder.lead_beats(3.8) == pytest.approx(3.8), "earlier than half a 16th: not moved"
+
+
+def test_played_times_come_from_the_backends_deltas_not_from_when_they_were_read():
+    timeline = PlayedTimeline()
+    # played at 0, 0.5, 1.0 and 1.25 s; read at 100.0 (on time), then in a burst at 101.3 (a busy server)
+    reads = [timeline.stamp(0.0, 100.0), timeline.stamp(0.5, 101.3), timeline.stamp(0.5, 101.3),
+             timeline.stamp(0.25, 101.3)]
+    assert reads == pytest.approx([100.0, 100.5, 101.0, 101.25])
+    late_first = PlayedTimeline()
+    assert late_first.stamp(0.0, 50.2) == 50.2  # the first message read 0.2 s late: no way to know yet
+    assert late_first.stamp(1.0, 51.0) == pytest.approx(51.0), "one read sooner moves the timeline back"
+    assert late_first.offset == pytest.approx(50.0)
+
+
 def test_a_drum_model_takes_channel_10_only_and_a_melody_model_everything_else():
     drums, melody = KeyboardRecorder(8.0, drums=True), KeyboardRecorder(8.0, drums=False)
     for rec in (drums, melody):
@@ -167,7 +195,7 @@ def test_the_pedal_arms_a_take_that_becomes_the_slots_clip(tmp_path):
     router.handle([NOTE_ON, 60, 90], now=0.0)
     router.handle([NOTE_OFF, 60, 0], now=0.0625)  # a 16th at 240 bpm
     router.handle([NOTE_ON, 67, 80], now=0.125)
-    now[0] = 0.3  # the take's timer fires at 0.25 s real time and reads this clock
+    now[0] = 0.3 + LATE_READ_S  # the timer fires once notes played before the end (0.25 s) are surely read
     assert seen.took.wait(3.0), "the take never ended"
     slot, notes = seen.takes[0]
     assert slot == "a" and [(n.pitch, n.start) for n in notes] == [(60, 0.0), (67, 0.5)]
