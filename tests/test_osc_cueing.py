@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.osc_client import HOST, OscClient, parse_groups
+from bench.osc_client import OscClient, parse_groups
 from server.latent import sample_prior, slerp
-from server.playback import Playback
+from tests.fixtures.server import looping_live_server
 
 SLOW_BPM = 30.0  # a bar lasts 8 s: a cued switch is still pending when the reply is checked
 
@@ -26,15 +26,8 @@ def _groups(client: OscClient, address: str, *args):
 @pytest.fixture
 def cued_server(live_engine, tmp_path):
     """A live server with a playback loop (no sinks: what it would play is read from its scheduler)."""
-    from server.live import LiveServer, ServerConfig
-
-    client = OscClient(0)
-    playback = Playback(live_engine.num_steps, [], bpm=SLOW_BPM)
-    server = LiveServer(live_engine, ServerConfig(HOST, 0, client.port, tmp_path), playback).start()
-    client.server = (HOST, server.port)
-    yield server.session, client
-    client.close()
-    server.stop()
+    with looping_live_server(live_engine, tmp_path, SLOW_BPM) as (server, client):
+        yield server.session, client
 
 
 def test_at_alpha_0_editing_b_previews_it_and_leaves_what_plays(cued_server):

@@ -8,7 +8,7 @@ import pytest
 
 from bench.osc_client import HOST, OscClient
 from server.addresses import ADDRESSES, REPLIES
-from server.playback import Playback
+from tests.fixtures.server import looping_live_server
 
 PLAYHEAD_BPM = 240.0  # a beat every 0.25 s: quick, yet far slower than the loop's scheduling
 
@@ -80,15 +80,8 @@ def test_no_address_is_silent(live_server):
 @pytest.fixture
 def playing_server(live_engine, tmp_path):
     """A live server whose playback loop runs (no sinks: the playhead is what is under test)."""
-    from server.live import LiveServer, ServerConfig
-
-    reply = OscClient(0)
-    playback = Playback(live_engine.num_steps, [], bpm=PLAYHEAD_BPM)
-    server = LiveServer(live_engine, ServerConfig(HOST, 0, reply.port, tmp_path), playback).start()
-    reply.server = (HOST, server.port)
-    yield server, reply
-    reply.close()
-    server.stop()
+    with looping_live_server(live_engine, tmp_path, PLAYHEAD_BPM) as (server, reply):
+        yield server, reply
 
 
 def _beats(client: OscClient, count: int, timeout: float = 10.0) -> list[tuple[int, int]]:
