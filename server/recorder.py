@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contract.codec import GM_DRUM_CHANNEL, Note
+from contract.codec import DEFAULT_BPM, GM_DRUM_CHANNEL, Note
 
 SECONDS_PER_MINUTE = 60.0
 
@@ -23,7 +23,7 @@ SECONDS_PER_MINUTE = 60.0
 class Take:
     slot: str
     start: float | None = None  # clock time of the first note; None until one is played
-    bpm: float = 120.0
+    bpm: float = DEFAULT_BPM
     notes: list[Note] | None = None
     held: dict[int, tuple[float, int]] | None = None  # pitch -> (start beat, velocity)
 
