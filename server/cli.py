@@ -11,7 +11,8 @@ Try it with liblo's tools:
 
 --midi NAME loops the current sequence on a MIDI output port at /bpm, switching at bar lines;
 --audio plays the same loop through a small built-in synth. Ctrl-C stops cleanly (all notes off).
---model NAME=DIR, repeated, plays several models: /NAME/alpha ..., each on its own MIDI channel.
+--model NAME=DIR, repeated, plays several models: /NAME/alpha ..., each on its own MIDI channel(s).
+A trio model plays melody, bass and drums on three channels, its drums on General MIDI's drum channel 10.
 The whole address space is in server/addresses.py and the README.
 """
 from __future__ import annotations
@@ -39,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="model bundle folder (manifest.json, encoder.onnx, decoder.onnx); default: the shipped "
                              "models/mel_2bar_small. Repeat to play several models: each answers under /NAME/... "
                              "(NAME: the bundle name's first word unless given) on its own MIDI channel, and "
-                             "bare addresses go to the first")
+                             "bare addresses go to the first. Channels go out in --model order: the first drum "
+                             "part (a drum model, or a trio's drums) on channel 10, every other part on the "
+                             "lowest free channel (a trio: melody, bass, drums, e.g. 1, 2, 10)")
     parser.add_argument("--host", default=ServerConfig.host,
                         help="address to listen on (default %(default)s; 0.0.0.0 to accept other machines)")
     parser.add_argument("--port", type=int, default=ServerConfig.port,
@@ -47,7 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reply-port", type=int, default=ServerConfig.reply_port,
                         help="replies go to the sender's host on this port (default %(default)s)")
     parser.add_argument("--midi", metavar="NAME", default=None,
-                        help="loop the current sequence on this MIDI output (a virtual port if none exists)")
+                        help="loop the current sequence on this MIDI output (a virtual port if none exists); "
+                             "drums on channel 10, a trio's melody, bass and drums on three channels")
     parser.add_argument("--audio", action="store_true", help="play the loop through the built-in synth")
     parser.add_argument("--midi-in", metavar="NAME", default=None,
                         help="read knobs, a keyboard and a pedal from this MIDI input port (an unknown name lists "
@@ -94,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         named = [_named_model(text) for text in args.model or [None]]
         engines = [Engine(resolve_model_dir(folder), options) for _, folder in named]
         model_names([Model(engine, name=name) for engine, (name, _) in zip(engines, named)])
-        channels = midi_channels([engine.bundle.codec == "drums" for engine in engines])
+        channels = midi_channels([engine.codec.drums_by_track for engine in engines])
     except (BundleError, ModelNameError) as exc:
         raise UserError(exc) from exc
     from server.latent_use import collapse_warning
@@ -103,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
         warning = collapse_warning(engine.bundle.path)
         if warning:
             log.warning("%s", warning)
-    models = [Model(engine, _playback(args, engine, channel), name)
-              for engine, channel, (name, _) in zip(engines, channels, named)]
+    models = [Model(engine, _playback(args, engine, model_channels), name)
+              for engine, model_channels, (name, _) in zip(engines, channels, named)]
     from server.instrument import InstrumentConfig
     from server.live import LiveServer, ServerConfig
 
@@ -145,7 +149,7 @@ def _named_model(text: str | None) -> tuple[str | None, str | None]:
     return (name, folder) if named else (None, text)
 
 
-def _playback(args: argparse.Namespace, engine, channel: int):
+def _playback(args: argparse.Namespace, engine, channels: tuple[int, ...]):
     """The MIDI and audio sinks asked for; each one that fails is reported and left out. An external clock
     gets a loop even without sinks: it drives the playhead (/beat)."""
     clocked = bool(args.clock_in or args.link)
@@ -153,20 +157,19 @@ def _playback(args: argparse.Namespace, engine, channel: int):
         return None
     from server.playback import Playback
 
-    drums = engine.bundle.codec == "drums"
     sinks = []
     if args.midi:
         from server.midi_out import MidiSink, MidiUnavailable
 
         try:
-            sinks.append(MidiSink(args.midi, channel=channel))
+            sinks.append(MidiSink(args.midi, channel=channels))
         except MidiUnavailable as exc:
             log.error("MIDI out off: %s; OSC keeps serving", exc)
     if args.audio:
         from server.audio import AudioOut, AudioUnavailable
 
         try:
-            sinks.append(AudioOut(drums=drums))
+            sinks.append(AudioOut(drums_by_track=engine.codec.drums_by_track))
         except AudioUnavailable as exc:
             log.error("audio preview off: %s; OSC keeps serving", exc)
     if not sinks and not clocked:
