@@ -91,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
     from server.model_dir import resolve_model_dir
     from server.engine import Engine, EngineOptions
 
-    from server.live import Model, ModelNameError, midi_channels, model_names
+    from server.channels import ChannelError, midi_channels
+    from server.live import Model, ModelNameError, model_names
 
     options = EngineOptions(provider=args.provider, threads=args.threads)
     try:
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         engines = [Engine(resolve_model_dir(folder), options) for _, folder in named]
         model_names([Model(engine, name=name) for engine, (name, _) in zip(engines, named)])
         channels = midi_channels([engine.codec.drums_by_track for engine in engines])
-    except (BundleError, ModelNameError) as exc:
+    except (BundleError, ModelNameError, ChannelError) as exc:
         raise UserError(exc) from exc
     from server.latent_use import collapse_warning
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from contract.codec import GM_DRUM_CHANNEL
 from server.addresses import ADDRESSES
 from server.dispatcher import Dispatcher
 from server.engine import Engine
@@ -51,7 +50,6 @@ class ModelNameError(ValueError):
 
 
 MODEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
-MIDI_CHANNELS = 16
 
 
 def model_names(models: Sequence[Model]) -> list[str]:
@@ -70,28 +68,6 @@ def model_names(models: Sequence[Model]) -> list[str]:
         taken.add(name)
         names.append(name)
     return names
-
-
-def midi_channels(drums_by_track: Sequence[Sequence[bool]]) -> list[tuple[int, ...]]:
-    """MIDI channels (0-based) for each model, one per track: for each model, for each of its tracks,
-    whether that track is drums (the codec's `drums_by_track`: melody (False,), drums (True,), trio (False,
-    False, True)).
-
-    Parts are placed in model order, then track order: the first drum part (a drum model, or a trio's drums
-    track) on General MIDI's drum channel, every other part on the lowest channel still free, never the drum
-    channel (a GM synth plays drums there). So one trio plays on channels 1, 2 and 10 (counting from 1); a
-    second drum part (a drum model after a trio) gets a channel of its own, to route to a kit in the DAW,
-    rather than mixing into the first kit's channel."""
-    parts = [(model, bool(drums)) for model, tracks in enumerate(drums_by_track) for drums in tracks]
-    first_drum = next((i for i, (_, drums) in enumerate(parts) if drums), None)
-    free = [c for c in range(MIDI_CHANNELS) if c != GM_DRUM_CHANNEL]
-    if len(parts) - (first_drum is not None) > len(free):
-        raise ModelNameError(f"{len(drums_by_track)} models play {len(parts)} parts, but MIDI has only "
-                             f"{len(free)} channels besides the drum one")
-    channels: list[list[int]] = [[] for _ in drums_by_track]
-    for i, (model, _) in enumerate(parts):
-        channels[model].append(GM_DRUM_CHANNEL if i == first_drum else free.pop(0))
-    return [tuple(c) for c in channels]
 
 
 class LiveServer:

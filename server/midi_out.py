@@ -8,7 +8,7 @@ Set MUSICVAE_MIDI_API (e.g. UNIX_JACK) to choose one.
 
 Sinks of the same NAME share one port (a server playing several models sends each on its own channel);
 the port closes with the last of them. A multi-track (trio) model's sink has a channel per track: melody,
-bass and drums each on their own (server/live.py, midi_channels, decides which).
+bass and drums each on their own (server/channels.py decides which).
 """
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ import pytest
 from contract.codec import GM_DRUM_CHANNEL, TrioCodec
 from bench.osc_client import HOST, OscClient, parse_groups
 from server.latent import sample_prior
-from server.live import LiveServer, Model, ModelNameError, ServerConfig, midi_channels, model_names
+from server.channels import ChannelError, midi_channels
+from server.live import LiveServer, Model, ModelNameError, ServerConfig, model_names
 from server.playback import Playback
 from tests.fixtures.server import REPO, start_server_process
 from tests.fixtures.jack import jack_log_size, skip_if_jack_dropped_cycles
@@ -115,7 +116,7 @@ def test_model_names_and_channels(live_engine, mel_engine):
     assert midi_channels([trio]) == [(0, 1, GM_DRUM_CHANNEL)], "melody, bass, drums on GM's drum channel"
     assert midi_channels([(True,), trio, (False,)]) == [(9,), (0, 1, 2), (3,)], "the first drum part takes 10"
     assert midi_channels([trio, (True,)]) == [(0, 1, 9), (2,)]
-    with pytest.raises(ModelNameError, match="6 models play 18 parts"):
+    with pytest.raises(ChannelError, match="6 models play 18 parts"):
         midi_channels([trio] * 6)
 
 
