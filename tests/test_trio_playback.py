@@ -161,3 +161,18 @@ def test_serve_plays_a_trio_on_three_channels_with_drums_on_channel_10(trio_bund
         assert {m.note for m in played if m.channel == channel} <= pitches[track], (channel, played)
     assert {m.note for m in played if m.channel == GM_DRUM_CHANNEL} <= set(DRUM_CLASS_TO_PITCH)
     assert np.all([m.channel in (0, 1, GM_DRUM_CHANNEL) for m in got if m.type == "note_off"])
+
+
+def test_a_keyboard_take_on_a_trio_reads_each_part_from_its_channel():
+    """Melody on channel 1, bass on 2, drums on 10 (0, 1, 9 from 0), any other channel into the melody."""
+    from contract.codec import TrioCodec
+    from server.recorder import KeyboardRecorder
+
+    recorder = KeyboardRecorder(8.0, TrioCodec.drums_by_track)
+    recorder.arm("a")
+    for pitch, channel in ((60, 0), (36, 1), (36, GM_DRUM_CHANNEL), (72, 5)):
+        assert recorder.note_on(pitch, 100, channel, now=0.0, bpm=120)
+    recorder.note_off(36, 1, now=0.5)  # ends the bass note only: the kick on 36 is another part
+    slot, notes = recorder.expire(now=4.0)
+    parts = {(n.pitch, n.track): n.duration for n in notes}
+    assert slot == "a" and parts == {(60, MELODY): 8.0, (36, BASS): 1.0, (36, DRUMS): 8.0, (72, MELODY): 8.0}
