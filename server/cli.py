@@ -2,7 +2,8 @@
 
 Listens for OSC over UDP (default 127.0.0.1:9000) and replies to the sender's host on the reply port
 (default 9001), plus any port that sent /subscribe. Decoded notes come back as one OSC bundle:
-/notes/begin id count, count x /note pitch velocity start duration, /notes/end id.
+/notes/begin id count, count x /note pitch velocity start duration, /notes/end id (a trio model's /note
+adds the track: 0 melody, 1 bass, 2 drums; its /encode takes notes the same way).
 
 Try it with liblo's tools:
   oscdump 9001 &

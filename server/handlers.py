@@ -22,6 +22,8 @@ What each address replies (all replies go to the sender's host at the reply port
   in the same datagram, if the current point moved, its notes as below;
 - /alpha, /attribute, /preset/load: the notes of the current point, `/notes/begin id count`, count x
   `/note pitch velocity start duration`, `/notes/end id`: what plays;
+- a trio model's notes, replied or sent to /encode, carry a fifth number, the track (0 melody, 1 bass,
+  2 drums);
 - /temperature, /seed, /bpm, /preset/save, /subscribe, /unsubscribe: `/ok address value ...`, the values
   as the server took them;
 - /ping: /pong; /status, /attributes and /presets: their reply.
