@@ -131,6 +131,10 @@ def test_bad_trio_notes_get_an_error_and_the_server_keeps_serving(trio_server, a
 # ------------------------------------------------------------------------ three channels on real MIDI
 
 
+def channels_on(got) -> set[int]:
+    return {m.channel for m in got if m.type == "note_on" and m.velocity > 0}
+
+
 def test_serve_plays_a_trio_on_three_channels_with_drums_on_channel_10(trio_bundle, jack_server, monkeypatch,
                                                                         tmp_path):
     from tests.fixtures.server import start_server_process
@@ -146,7 +150,6 @@ def test_serve_plays_a_trio_on_three_channels_with_drums_on_channel_10(trio_bund
         reader = _reader(backend, "mv-trio-test")
         reply = server.client.request("/sample", "a", 1.0, 5, timeout=30)
         assert reply is not None and {n.track for n in reply.notes} == {MELODY, BASS, DRUMS}, reply
-        channels_on = lambda got: {m.channel for m in got if m.type == "note_on" and m.velocity > 0}  # noqa: E731
         got = _collect(reader, lambda got: len(channels_on(got)) == 3, timeout=10.0)
     finally:
         if reader is not None:
