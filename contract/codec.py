@@ -23,6 +23,7 @@ import numpy as np
 STEPS_PER_BEAT = 4
 STEPS_PER_BAR = 16
 DEFAULT_VELOCITY = 100
+DEFAULT_BPM = 120.0  # the tempo of written MIDI files and of the live loop until /bpm changes it
 
 NO_EVENT = 0
 NOTE_OFF = 1
@@ -110,6 +111,7 @@ class MelodyCodec:
     name = "melody"
     num_classes = MELODY_CLASSES
     tracks = 1  # token tracks per step: tokens [steps]
+    drums_by_track = (False,)  # for each track, whether it is a drum part (plays on the GM drum channel)
 
     def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
         return self.encode_with_report(notes, num_steps, strict)[0]
@@ -187,6 +189,7 @@ class DrumCodec:
     name = "drums"
     num_classes = DRUM_CLASSES
     tracks = 1
+    drums_by_track = (True,)
 
     def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
         return self.encode_with_report(notes, num_steps, strict)[0]
@@ -237,6 +240,7 @@ class TrioCodec:
     track_codecs = (MelodyCodec(), MelodyCodec(), DrumCodec())
     num_classes = sum(c.num_classes for c in track_codecs)
     tracks = len(track_codecs)  # tokens [steps, 3]
+    drums_by_track = tuple(isinstance(c, DrumCodec) for c in track_codecs)  # (False, False, True)
 
     def encode(self, notes: Iterable[Note], num_steps: int, strict: bool = False) -> np.ndarray:
         return self.encode_with_report(notes, num_steps, strict)[0]
@@ -329,7 +333,7 @@ def read_midi(path: str | Path) -> MidiContent:
 def write_midi(
     path: str | Path,
     notes: Iterable[Note],
-    bpm: float = 120.0,
+    bpm: float = DEFAULT_BPM,
     drums: bool = False,
     ticks_per_beat: int = 480,
     program: int = 0,

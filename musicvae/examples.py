@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from contract.codec import DRUM_CLASS_NAMES, DRUM_PITCH_TO_CLASS, Note, write_midi
+from contract.codec import DEFAULT_BPM, DRUM_CLASS_NAMES, DRUM_PITCH_TO_CLASS, Note, write_midi
 from contract.errors import UserError
 
 
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reconstructions", type=int, default=4, help="test windows to reconstruct")
     parser.add_argument("--steps", type=int, default=9, help="interpolation steps from A to B, both included")
     parser.add_argument("--temperature", type=float, default=0.5, help="sampling temperature for prior samples")
-    parser.add_argument("--bpm", type=float, default=120.0)
+    parser.add_argument("--bpm", type=float, default=DEFAULT_BPM, help="tempo of the MIDI files (default %(default)g)")
     parser.add_argument("--seed", type=int, default=0)
 
 

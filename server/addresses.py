@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_ENCODE_NOTES = 512  # an /encode clip longer than this is refused, not truncated
+MAX_NOTE_ARGS = 5  # pitch velocity start duration, and a trio model's track
 MAX_LISTED_PRESETS = 256  # /presets names at most this many (Max's lists stop at 256 atoms)
 SLOTS = ("a", "b")
 BEATS = "beats"  # the /subscribe option that adds the playhead
@@ -39,8 +40,10 @@ class Reply:
 ADDRESSES: dict[str, Address] = {a.path: a for a in (
     Address("/ping", 0, 0, "", "liveness check; replies /pong"),
     Address("/status", 0, 0, "", "replies /status model provider z_size bars steps temperature bpm ..."),
-    Address("/encode", 1, 1 + 4 * MAX_ENCODE_NOTES, "slot pitch velocity start duration ...",
-            "slot := mean latent of the clip; replies its preview (the reconstruction)"),
+    Address("/encode", 1, 1 + MAX_NOTE_ARGS * MAX_ENCODE_NOTES, "slot pitch velocity start duration [track] ...",
+            f"slot := mean latent of the clip (at most {MAX_ENCODE_NOTES} notes); replies its preview (the "
+            f"reconstruction). A trio model's notes carry their track (0 melody, 1 bass, 2 drums), as its /note "
+            f"replies do; other models' notes have none"),
     Address("/sample", 1, 3, "slot [temperature] [seed]",
             "slot := random latent N(0, I) * temperature (this temperature scales the latent; "
             "/temperature is the decoding one); replies its preview"),
@@ -87,11 +90,14 @@ REPLY_TABLE: tuple[Reply, ...] = (
     Reply("/presets", "name ...", "answers /presets"),
     Reply("/notes/begin", "id count", "starts the notes of the current point, what plays (one bundle, one "
                                       "datagram)"),
-    Reply("/note", "pitch velocity start duration", "one note (start and duration in beats)"),
+    Reply("/note", "pitch velocity start duration [track]", "one note (start and duration in beats); a trio "
+                                                            "model's also carries its track: 0 melody, 1 bass, "
+                                                            "2 drums (General MIDI drum pitches)"),
     Reply("/notes/end", "id", "ends the notes; `id` grows with every decode"),
     Reply("/preview/begin", "slot id count", "starts a slot's preview after /encode, /sample, /z, /coords: not what "
                                              "plays unless the same datagram goes on with /notes/begin"),
-    Reply("/preview/note", "pitch velocity start duration", "one note of the preview"),
+    Reply("/preview/note", "pitch velocity start duration [track]", "one note of the preview (a trio model's "
+                                                                    "with its track, as /note)"),
     Reply("/preview/end", "slot id", "ends the preview"),
     Reply("/ok", "address value ...", "a state change was applied: the address and its new value(s)"),
     Reply("/beat", "bar step", f"the playhead, to `{BEATS}` subscribers while MIDI/audio plays: bar of the loop "

@@ -2,7 +2,8 @@
 
 Listens for OSC over UDP (default 127.0.0.1:9000) and replies to the sender's host on the reply port
 (default 9001), plus any port that sent /subscribe. Decoded notes come back as one OSC bundle:
-/notes/begin id count, count x /note pitch velocity start duration, /notes/end id.
+/notes/begin id count, count x /note pitch velocity start duration, /notes/end id (a trio model's /note
+adds the track: 0 melody, 1 bass, 2 drums; its /encode takes notes the same way).
 
 Try it with liblo's tools:
   oscdump 9001 &
@@ -11,7 +12,8 @@ Try it with liblo's tools:
 
 --midi NAME loops the current sequence on a MIDI output port at /bpm, switching at bar lines;
 --audio plays the same loop through a small built-in synth. Ctrl-C stops cleanly (all notes off).
---model NAME=DIR, repeated, plays several models: /NAME/alpha ..., each on its own MIDI channel.
+--model NAME=DIR, repeated, plays several models: /NAME/alpha ..., each on its own MIDI channel(s).
+A trio model plays melody, bass and drums on three channels, its drums on General MIDI's drum channel 10.
 The whole address space is in server/addresses.py and the README.
 """
 from __future__ import annotations
@@ -39,7 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="model bundle folder (manifest.json, encoder.onnx, decoder.onnx); default: the shipped "
                              "models/mel_2bar_small. Repeat to play several models: each answers under /NAME/... "
                              "(NAME: the bundle name's first word unless given) on its own MIDI channel, and "
-                             "bare addresses go to the first")
+                             "bare addresses go to the first. Channels go out in --model order: the first drum "
+                             "part (a drum model, or a trio's drums) on channel 10, every other part on the "
+                             "lowest free channel (a trio: melody, bass, drums, e.g. 1, 2, 10)")
     parser.add_argument("--host", default=ServerConfig.host,
                         help="address to listen on (default %(default)s; 0.0.0.0 to accept other machines)")
     parser.add_argument("--port", type=int, default=ServerConfig.port,
@@ -47,7 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reply-port", type=int, default=ServerConfig.reply_port,
                         help="replies go to the sender's host on this port (default %(default)s)")
     parser.add_argument("--midi", metavar="NAME", default=None,
-                        help="loop the current sequence on this MIDI output (a virtual port if none exists)")
+                        help="loop the current sequence on this MIDI output (a virtual port if none exists); "
+                             "drums on channel 10, a trio's melody, bass and drums on three channels")
     parser.add_argument("--audio", action="store_true", help="play the loop through the built-in synth")
     parser.add_argument("--midi-in", metavar="NAME", default=None,
                         help="read knobs, a keyboard and a pedal from this MIDI input port (an unknown name lists "
@@ -89,15 +94,16 @@ def run(args: argparse.Namespace) -> int:
     from server.model_dir import resolve_model_dir
     from server.engine import Engine, EngineOptions
 
-    from server.live import Model, ModelNameError, midi_channels, model_names
+    from server.channels import ChannelError, midi_channels
+    from server.live import Model, ModelNameError, model_names
 
     options = EngineOptions(provider=args.provider, threads=args.threads)
     try:
         named = [_named_model(text) for text in args.model or [None]]
         engines = [Engine(resolve_model_dir(folder), options) for _, folder in named]
         model_names([Model(engine, name=name) for engine, (name, _) in zip(engines, named)])
-        channels = midi_channels([engine.bundle.codec == "drums" for engine in engines])
-    except (BundleError, ModelNameError) as exc:
+        channels = midi_channels([engine.codec.drums_by_track for engine in engines])
+    except (BundleError, ModelNameError, ChannelError) as exc:
         raise UserError(exc) from exc
     from server.latent_use import collapse_warning
 
@@ -105,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
         warning = collapse_warning(engine.bundle.path)
         if warning:
             log.warning("%s", warning)
-    models = [Model(engine, _playback(args, engine, channel), name)
-              for engine, channel, (name, _) in zip(engines, channels, named)]
+    models = [Model(engine, _playback(args, engine, model_channels), name)
+              for engine, model_channels, (name, _) in zip(engines, channels, named)]
     from server.instrument import InstrumentConfig
     from server.live import LiveServer, ServerConfig
 
@@ -147,7 +153,7 @@ def _named_model(text: str | None) -> tuple[str | None, str | None]:
     return (name, folder) if named else (None, text)
 
 
-def _playback(args: argparse.Namespace, engine, channel: int):
+def _playback(args: argparse.Namespace, engine, channels: tuple[int, ...]):
     """The MIDI and audio sinks asked for; each one that fails is reported and left out. An external clock
     gets a loop even without sinks: it drives the playhead (/beat)."""
     clocked = bool(args.clock_in or args.link)
@@ -155,20 +161,19 @@ def _playback(args: argparse.Namespace, engine, channel: int):
         return None
     from server.playback import Playback
 
-    drums = engine.bundle.codec == "drums"
     sinks = []
     if args.midi:
         from server.midi_out import MidiSink, MidiUnavailable
 
         try:
-            sinks.append(MidiSink(args.midi, channel=channel))
+            sinks.append(MidiSink(args.midi, channel=channels))
         except MidiUnavailable as exc:
             log.error("MIDI out off: %s; OSC keeps serving", exc)
     if args.audio:
         from server.audio import AudioOut, AudioUnavailable
 
         try:
-            sinks.append(AudioOut(drums=drums))
+            sinks.append(AudioOut(drums_by_track=engine.codec.drums_by_track))
         except AudioUnavailable as exc:
             log.error("audio preview off: %s; OSC keeps serving", exc)
     if not sinks and not clocked:

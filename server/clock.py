@@ -28,7 +28,7 @@ from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Protocol
 
-from contract.codec import STEPS_PER_BAR, STEPS_PER_BEAT
+from contract.codec import DEFAULT_BPM, STEPS_PER_BAR, STEPS_PER_BEAT
 
 log = logging.getLogger("musicvae.server")
 
@@ -67,7 +67,7 @@ class MidiClock:
 
     name = "MIDI clock"
 
-    def __init__(self, initial_bpm: float = 120.0):
+    def __init__(self, initial_bpm: float = DEFAULT_BPM):
         self._lock = threading.Lock()
         self._pulses = 0  # pulses since the song's start
         self._running = False
@@ -131,7 +131,7 @@ class LinkClock:
 
     name = "Ableton Link"
 
-    def __init__(self, bpm: float = 120.0, quantum: float = LINK_QUANTUM):
+    def __init__(self, bpm: float = DEFAULT_BPM, quantum: float = LINK_QUANTUM):
         try:
             import aalink
         except ImportError as exc:

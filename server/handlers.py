@@ -22,6 +22,8 @@ What each address replies (all replies go to the sender's host at the reply port
   in the same datagram, if the current point moved, its notes as below;
 - /alpha, /attribute, /preset/load: the notes of the current point, `/notes/begin id count`, count x
   `/note pitch velocity start duration`, `/notes/end id`: what plays;
+- a trio model's notes, replied or sent to /encode, carry a fifth number, the track (0 melody, 1 bass,
+  2 drums);
 - /temperature, /seed, /bpm, /preset/save, /subscribe, /unsubscribe: `/ok address value ...`, the values
   as the server took them;
 - /ping: /pong; /status, /attributes and /presets: their reply.
@@ -47,6 +49,7 @@ MAX_SEED = 2**31 - 1  # an OSC int32
 MIN_BPM, MAX_BPM = 1.0, 1000.0
 MAX_SUBSCRIBERS = 32
 PRESETS = "presets"
+NUMBER_WORDS = {4: "fours", 5: "fives"}  # a clip's note width, as its error says it
 
 Handler = Callable[[Session, list, Sender], None]
 
@@ -65,8 +68,8 @@ def attributes(session: Session, args: list, sender: Sender) -> None:
 
 def encode(session: Session, args: list, sender: Sender) -> None:
     slot = A.slot(args[0])
-    notes = _clip(args[1:])
     engine = session.engine
+    notes = _clip(args[1:], engine.codec.tracks)
     tokens, report = engine.codec.encode_with_report(notes, engine.num_steps)
     if not tokens.any():
         raise A.ArgumentError(
@@ -216,24 +219,28 @@ def _set_slot(session: Session, address: str, slot: str, value: np.ndarray, send
     session.submit_slot(slot, address, sender)
 
 
-def _clip(values: list) -> list[Note]:
-    """pitch velocity start duration, repeated; each checked (ranges in the error text)."""
+def _clip(values: list, tracks: int = 1) -> list[Note]:
+    """pitch velocity start duration, repeated; a multi-track (trio) model's notes add their track (0 melody,
+    1 bass, 2 drums), as its /note replies do. Each value checked (ranges in the error text)."""
+    fields = "pitch velocity start duration" + (" track" if tracks > 1 else "")
+    width = len(fields.split())
     if not values:
-        raise A.ArgumentError("empty clip: give pitch velocity start duration for at least one note")
-    if len(values) % 4:
-        raise A.ArgumentError(f"clip arguments come in fours (pitch velocity start duration), got {len(values)}")
-    if len(values) // 4 > MAX_ENCODE_NOTES:
-        raise A.ArgumentError(f"clip has {len(values) // 4} notes; at most {MAX_ENCODE_NOTES}")
+        raise A.ArgumentError(f"empty clip: give {fields} for at least one note")
+    if len(values) % width:
+        raise A.ArgumentError(f"clip arguments come in {NUMBER_WORDS[width]} ({fields}), got {len(values)}")
+    if len(values) // width > MAX_ENCODE_NOTES:
+        raise A.ArgumentError(f"clip has {len(values) // width} notes; at most {MAX_ENCODE_NOTES}")
     notes = []
-    for i in range(0, len(values), 4):
-        k = i // 4
+    for i in range(0, len(values), width):
+        k = i // width
         pitch = A.whole(values[i], f"note {k} pitch", 0, 127)
         velocity = A.whole(values[i + 1], f"note {k} velocity", 0, 127)
         start = A.number(values[i + 2], f"note {k} start", 0.0, A.MAX_MAGNITUDE)
         duration = A.number(values[i + 3], f"note {k} duration", 0.0, A.MAX_MAGNITUDE)
         if duration <= 0:
             raise A.ArgumentError(f"note {k} duration must be > 0")
-        notes.append(Note(start=start, pitch=pitch, velocity=velocity, duration=duration))
+        track = A.whole(values[i + 4], f"note {k} track", 0, tracks - 1) if tracks > 1 else 0
+        notes.append(Note(start=start, pitch=pitch, velocity=velocity, duration=duration, track=track))
     return notes
 
 

@@ -108,7 +108,7 @@ class Instrument:
     def make_router(self) -> MidiRouter:
         """MIDI in's logic on the mapping file (MapError if it is bad), without a port (tests feed it bytes)."""
         engine = self.session.engine
-        recorder = KeyboardRecorder(engine.bundle.length_beats, drums=engine.bundle.codec == "drums")
+        recorder = KeyboardRecorder(engine.bundle.length_beats, drums=engine.codec.drums_by_track)
         actions = MidiActions(control=self._control, learned=self._learned, armed=self._armed,
                               recorded=self._recorded, bpm=self._bpm, bar_phase=self._bar_phase)
         return MidiRouter(self.map_store.load(), self.map_store, recorder, actions)
@@ -181,7 +181,9 @@ class Instrument:
         self.session.ok(UNPROMPTED, "/record", slot)
 
     def _recorded(self, slot: str, notes: list[Note]) -> None:
-        clip = [v for n in notes[:MAX_ENCODE_NOTES] for v in (n.pitch, n.velocity, n.start, n.duration)]
+        tracks = self.session.engine.codec.tracks > 1  # a trio's /encode takes each note's track too
+        clip = [v for n in notes[:MAX_ENCODE_NOTES]
+                for v in (n.pitch, n.velocity, n.start, n.duration, *((n.track,) if tracks else ()))]
         self.dispatch("/encode", [slot, *clip], UNPROMPTED)
 
     def _bpm(self) -> float:

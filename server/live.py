@@ -7,7 +7,7 @@ and a Session per model (server/session.py), started and stopped as one.
     server.stop()
 
 Several models share the socket, the reply port and the presets folder; each has its own Session (state,
-decode worker, subscribers, playback loop on its own MIDI channel) under its own address prefix: the name
+decode worker, subscribers, playback loop on its own MIDI channels) under its own address prefix: the name
 given, else the first word of its bundle's name (mel_2bar_small: /mel). Bare addresses go to the first.
 """
 from __future__ import annotations
@@ -50,8 +50,6 @@ class ModelNameError(ValueError):
 
 
 MODEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
-DRUM_CHANNEL = 9  # General MIDI's drum channel (channel 10 counting from 1)
-MIDI_CHANNELS = 16
 
 
 def model_names(models: Sequence[Model]) -> list[str]:
@@ -70,16 +68,6 @@ def model_names(models: Sequence[Model]) -> list[str]:
         taken.add(name)
         names.append(name)
     return names
-
-
-def midi_channels(drums: Sequence[bool]) -> list[int]:
-    """A MIDI channel (0-based) for each model: the first drum model on General MIDI's drum channel, every
-    other model on the lowest channel still free, never the drum channel (a GM synth plays drums there)."""
-    drum_index = next((i for i, d in enumerate(drums) if d), None)
-    free = [c for c in range(MIDI_CHANNELS) if c != DRUM_CHANNEL]
-    if len(drums) - (drum_index is not None) > len(free):
-        raise ModelNameError(f"{len(drums)} models, but MIDI has only {len(free)} channels besides the drum one")
-    return [DRUM_CHANNEL if i == drum_index else free.pop(0) for i in range(len(drums))]
 
 
 class LiveServer:

@@ -7,7 +7,8 @@ machine without /dev/snd has no ALSA sequencer, but a running JACK server carrie
 Set MUSICVAE_MIDI_API (e.g. UNIX_JACK) to choose one.
 
 Sinks of the same NAME share one port (a server playing several models sends each on its own channel);
-the port closes with the last of them.
+the port closes with the last of them. A multi-track (trio) model's sink has a channel per track: melody,
+bass and drums each on their own (server/channels.py decides which).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import os
 import sys
 import threading
 import time
+from typing import Sequence
 
 log = logging.getLogger("musicvae.server")
 
@@ -41,19 +43,21 @@ def candidate_apis() -> list[str | None]:
 
 
 class MidiSink:
-    def __init__(self, name: str, channel: int = 0):
+    def __init__(self, name: str, channel: int | Sequence[int] = 0):
+        """`channel` (0-based): the one every note plays on, or one per track (track i on channel[i])."""
         import mido  # rtmidi loads only when MIDI out is asked for
 
-        self.channel = channel
+        self.channels = (channel,) if isinstance(channel, int) else tuple(channel)
         self.name = name
         self._mido = mido
-        self._sounding: set[int] = set()
+        self._sounding: set[tuple[int, int]] = set()  # (channel, pitch)
         with _shared_lock:
             if name not in _shared:
                 _shared[name] = [self._open_any(name), 0]
             _shared[name][1] += 1
             self.port = _shared[name][0]
-        log.info("MIDI out on %r channel %d (%s)", self.port.name, channel + 1, getattr(self.port, "api", "rtmidi"))
+        log.info("MIDI out on %r channel %s (%s)", self.port.name, ", ".join(str(c + 1) for c in self.channels),
+                 getattr(self.port, "api", "rtmidi"))
 
     def _open_any(self, name: str):
         errors = []
@@ -73,18 +77,28 @@ class MidiSink:
             return backend.open_output(existing[0])
         return backend.open_output(name, client_name=CLIENT_NAME)
 
-    def note_on(self, pitch: int, velocity: int) -> None:
-        self.port.send(self._mido.Message("note_on", channel=self.channel, note=pitch, velocity=velocity))
-        self._sounding.add(pitch)
+    def channel_of(self, track: int) -> int:
+        """The channel a track plays on (a track beyond the list: the last channel, never an IndexError on the
+        playback thread)."""
+        return self.channels[min(track, len(self.channels) - 1)]
 
-    def note_off(self, pitch: int) -> None:
-        self.port.send(self._mido.Message("note_off", channel=self.channel, note=pitch, velocity=0))
-        self._sounding.discard(pitch)
+    def note_on(self, pitch: int, velocity: int, track: int = 0) -> None:
+        channel = self.channel_of(track)
+        self.port.send(self._mido.Message("note_on", channel=channel, note=pitch, velocity=velocity))
+        self._sounding.add((channel, pitch))
+
+    def note_off(self, pitch: int, track: int = 0) -> None:
+        self._off(self.channel_of(track), pitch)
+
+    def _off(self, channel: int, pitch: int) -> None:
+        self.port.send(self._mido.Message("note_off", channel=channel, note=pitch, velocity=0))
+        self._sounding.discard((channel, pitch))
 
     def close(self) -> None:
-        for pitch in sorted(self._sounding):  # the scheduler has sent these already; belt and braces
-            self.note_off(pitch)
-        self.port.send(self._mido.Message("control_change", channel=self.channel, control=ALL_NOTES_OFF, value=0))
+        for channel, pitch in sorted(self._sounding):  # the scheduler has sent these already; belt and braces
+            self._off(channel, pitch)
+        for channel in sorted(set(self.channels)):
+            self.port.send(self._mido.Message("control_change", channel=channel, control=ALL_NOTES_OFF, value=0))
         with _shared_lock:
             _shared[self.name][1] -= 1
             last = _shared[self.name][1] == 0

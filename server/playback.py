@@ -6,7 +6,10 @@ loop's phase, so a morph never cuts a note mid-bar. Every note-on it emits is ma
 the note's end, before the same pitch starts again, at a switch, and on `stop`.
 
 `Playback` runs a scheduler on a thread against real time and forwards its events to sinks (the MIDI
-port, the synth), each of which has `note_on(pitch, velocity)`, `note_off(pitch)` and `close()`.
+port, the synth), each of which has `note_on(pitch, velocity, track)`, `note_off(pitch, track)` and
+`close()`. Every event carries its note's track (a trio model's 0 melody, 1 bass, 2 drums; 0 for one-track
+models): the sink decides where a track plays (server/midi_out.py: one MIDI channel per track). A pitch
+sounds once per track, so the bass and the melody may hold the same pitch at once.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
-from contract.codec import STEPS_PER_BAR, STEPS_PER_BEAT, Note
+from contract.codec import DEFAULT_BPM, STEPS_PER_BAR, STEPS_PER_BEAT, Note
 
 log = logging.getLogger("musicvae.server")
 
@@ -31,22 +34,27 @@ class Event:
     kind: str  # "on" | "off"
     pitch: int
     velocity: int = 0
+    track: int = 0  # the note's track (Note.track): which part, so which MIDI channel, plays it
 
 
 class Sink(Protocol):
-    def note_on(self, pitch: int, velocity: int) -> None: ...
-    def note_off(self, pitch: int) -> None: ...
+    def note_on(self, pitch: int, velocity: int, track: int = 0) -> None: ...
+    def note_off(self, pitch: int, track: int = 0) -> None: ...
     def close(self) -> None: ...
 
 
+Voice = tuple[int, int]  # (track, pitch): what sounds, and what a note-off ends
+OnsTable = list[list[tuple[int, int, int, int]]]  # per loop step: (track, pitch, velocity, length in steps)
+
+
 class LoopScheduler:
-    def __init__(self, loop_steps: int, bpm: float = 120.0, steps_per_bar: int = STEPS_PER_BAR):
+    def __init__(self, loop_steps: int, bpm: float = DEFAULT_BPM, steps_per_bar: int = STEPS_PER_BAR):
         self.loop_steps = int(loop_steps)
         self.steps_per_bar = steps_per_bar
         self.bpm = float(bpm)
-        self._ons: list[list[tuple[int, int, int]]] | None = None  # per loop step: (pitch, velocity, length)
-        self._pending: list[list[tuple[int, int, int]]] | None = None
-        self._sounding: dict[int, int] = {}  # pitch -> absolute step its note ends
+        self._ons: OnsTable | None = None
+        self._pending: OnsTable | None = None
+        self._sounding: dict[Voice, int] = {}  # (track, pitch) -> absolute step its note ends
         self._anchor_time = 0.0  # the clock time of absolute step `_anchor_step`
         self._anchor_step = 0.0
         self._next_step = 0  # first step not yet processed
@@ -71,7 +79,8 @@ class LoopScheduler:
 
     @property
     def sounding(self) -> list[int]:
-        return sorted(self._sounding)
+        """The pitches sounding, every track's."""
+        return sorted(pitch for _, pitch in self._sounding)
 
     def set_notes(self, notes: Sequence[Note], now: float) -> None:
         """Play these notes: at once if nothing plays yet, else from the next bar line."""
@@ -92,9 +101,7 @@ class LoopScheduler:
 
     def halt(self) -> list[Event]:
         """Transport stop: note-offs for everything sounding; the loop keeps its notes for the restart."""
-        events = [Event(self._next_step, "off", p) for p in sorted(self._sounding)]
-        self._sounding.clear()
-        return events
+        return self._end_all()
 
     def restart(self, now: float, step: float = 0.0) -> None:
         """Carry on from `step` (16ths) at `now`: the loop's start, or where a followed clock is."""
@@ -116,8 +123,7 @@ class LoopScheduler:
 
     def stop(self) -> list[Event]:
         """Silence: note-offs for everything sounding; the loop forgets its notes."""
-        events = [Event(self._next_step, "off", p) for p in sorted(self._sounding)]
-        self._sounding.clear()
+        events = self._end_all()
         self._ons = self._pending = None
         return events
 
@@ -140,8 +146,7 @@ class LoopScheduler:
         target = math.floor(self.step_at(now) + 1e-9)
         events: list[Event] = []
         if target - self._next_step > MAX_CATCH_UP_STEPS:
-            events += [Event(self._next_step, "off", p) for p in sorted(self._sounding)]
-            self._sounding.clear()
+            events += self._end_all()
             self._next_step = target
         while self._next_step <= target:
             events += self._process(self._next_step)
@@ -150,29 +155,36 @@ class LoopScheduler:
 
     # ------------------------------------------------------------------------------------------ internal
 
-    def _table(self, notes: Sequence[Note]) -> list[list[tuple[int, int, int]]]:
-        table: list[list[tuple[int, int, int]]] = [[] for _ in range(self.loop_steps)]
+    def _table(self, notes: Sequence[Note]) -> OnsTable:
+        table: OnsTable = [[] for _ in range(self.loop_steps)]
         for n in notes:
             start = int(round(n.start * STEPS_PER_BEAT))
             length = max(1, int(round(n.duration * STEPS_PER_BEAT)))
             if 0 <= start < self.loop_steps:
-                table[start].append((int(n.pitch), int(n.velocity), length))
+                table[start].append((int(n.track), int(n.pitch), int(n.velocity), length))
         return table
 
+    def _end_all(self) -> list[Event]:
+        """Note-offs for everything sounding, now."""
+        events = [Event(self._next_step, "off", pitch, track=track) for track, pitch in sorted(self._sounding)]
+        self._sounding.clear()
+        return events
+
     def _process(self, step: int) -> list[Event]:
-        events = [Event(step, "off", p) for p, end in sorted(self._sounding.items()) if end <= step]
-        for event in events:
-            del self._sounding[event.pitch]
+        ended = sorted(voice for voice, end in self._sounding.items() if end <= step)
+        events = [Event(step, "off", pitch, track=track) for track, pitch in ended]
+        for voice in ended:
+            del self._sounding[voice]
         if self._pending is not None and step % self.steps_per_bar == 0:
-            events += [Event(step, "off", p) for p in sorted(self._sounding)]
+            events += [Event(step, "off", pitch, track=track) for track, pitch in sorted(self._sounding)]
             self._sounding.clear()
             self._ons, self._pending = self._pending, None
             self.switches += 1
-        for pitch, velocity, length in self._ons[step % self.loop_steps]:
-            if pitch in self._sounding:  # retrigger: end the old note first
-                events.append(Event(step, "off", pitch))
-            events.append(Event(step, "on", pitch, velocity))
-            self._sounding[pitch] = step + length
+        for track, pitch, velocity, length in self._ons[step % self.loop_steps]:
+            if (track, pitch) in self._sounding:  # retrigger: end the old note first
+                events.append(Event(step, "off", pitch, track=track))
+            events.append(Event(step, "on", pitch, velocity, track))
+            self._sounding[(track, pitch)] = step + length
         return events
 
 
@@ -186,7 +198,7 @@ class Playback:
     loop (from 1) and the 16th within the bar (0, 4, 8, 12).
     """
 
-    def __init__(self, loop_steps: int, sinks: Sequence[Sink], bpm: float = 120.0,
+    def __init__(self, loop_steps: int, sinks: Sequence[Sink], bpm: float = DEFAULT_BPM,
                  clock: Callable[[], float] = time.monotonic, source=None,
                  on_beat: Callable[[int, int], None] | None = None):
         self.scheduler = LoopScheduler(loop_steps, bpm)
@@ -310,9 +322,9 @@ class Playback:
             for sink in self.sinks:
                 try:
                     if event.kind == "on":
-                        sink.note_on(event.pitch, event.velocity)
+                        sink.note_on(event.pitch, event.velocity, event.track)
                     else:
-                        sink.note_off(event.pitch)
+                        sink.note_off(event.pitch, event.track)
                 except Exception:  # one broken sink must not silence the others or stop the clock
                     log.exception("playback sink %s failed", type(sink).__name__)
             self.events_sent += 1

@@ -13,11 +13,11 @@ from typing import Callable
 
 import numpy as np
 
+from contract.codec import DEFAULT_BPM
 from server.addresses import SLOTS
 from server.latent import apply_attributes, sample_prior, slerp
 
 DEFAULT_TEMPERATURE = 0.5  # Magenta's default sampling temperature
-DEFAULT_BPM = 120.0
 
 
 class PendingLatent:

@@ -61,14 +61,14 @@ def test_audio_out_streams_the_synth(jack_server):
 
     audio = AudioOut()
     peaks = []
-    render = audio.synth.render
+    render = audio.synths[0].render
 
     def recording_render(frames):
         out = render(frames)
         peaks.append(float(np.abs(out).max()))
         return out
 
-    audio.synth.render = recording_render
+    audio.synths[0].render = recording_render
     try:
         audio.note_on(69, 100)
         time.sleep(0.3)

@@ -112,10 +112,10 @@ def test_instrument_addresses_say_what_they_need(live_server):
 
 
 class SilentSink:
-    def note_on(self, pitch, velocity):
+    def note_on(self, pitch, velocity, track=0):
         pass
 
-    def note_off(self, pitch):
+    def note_off(self, pitch, track=0):
         pass
 
     def close(self):

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from contract.codec import GM_DRUM_CHANNEL, TrioCodec
 from bench.osc_client import HOST, OscClient, parse_groups
 from server.latent import sample_prior
-from server.live import LiveServer, Model, ModelNameError, ServerConfig, midi_channels, model_names
+from server.channels import ChannelError, midi_channels
+from server.live import LiveServer, Model, ModelNameError, ServerConfig, model_names
 from server.playback import Playback
 from tests.fixtures.server import REPO, start_server_process
 from tests.fixtures.jack import jack_log_size, skip_if_jack_dropped_cycles
@@ -108,8 +110,14 @@ def test_model_names_and_channels(live_engine, mel_engine):
         model_names([Model(live_engine, name="preset")])  # would shadow /preset/save
     with pytest.raises(ModelNameError, match="use a letter"):
         model_names([Model(live_engine, name="2x")])
-    assert midi_channels([False, True, False]) == [0, 9, 1], "drums on GM's drum channel, the rest in order"
-    assert midi_channels([False] * 3) == [0, 1, 2]
+    assert midi_channels([(False,), (True,), (False,)]) == [(0,), (9,), (1,)], "drums on GM's drum channel"
+    assert midi_channels([(False,)] * 3) == [(0,), (1,), (2,)]
+    trio = TrioCodec.drums_by_track
+    assert midi_channels([trio]) == [(0, 1, GM_DRUM_CHANNEL)], "melody, bass, drums on GM's drum channel"
+    assert midi_channels([(True,), trio, (False,)]) == [(9,), (0, 1, 2), (3,)], "the first drum part takes 10"
+    assert midi_channels([trio, (True,)]) == [(0, 1, 9), (2,)]
+    with pytest.raises(ChannelError, match="6 models play 18 parts"):
+        midi_channels([trio] * 6)
 
 
 def test_two_models_share_one_presets_file_per_bundle(live_engine, tmp_path):
