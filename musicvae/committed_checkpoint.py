@@ -2,18 +2,24 @@
 
 A session on this project's machines lasts a few hours and kills whatever still runs when it ends, while
 a 16-bar model wants many more hours of training. So the newest checkpoint of such a run, with its
-optimizer state (under 30 MB), is kept under `checkpoints/CONFIG/` in git. `musicvae recipe CONFIG` seeds
+optimizer state (under 30 MB), is kept under `checkpoints/CONFIG/` in git, its tensor files gzipped
+(losslessly: float32 weights and Adam moments shrink by about a fifth, which brings the drum model's
+33 MB under the limit). `musicvae recipe CONFIG` seeds
 a new run directory from it, so training resumes to the step and the optimizer state, and stores the
 newest checkpoint back there when it stops.
 """
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = REPO_ROOT / "checkpoints"
 MAX_BYTES = 30 * 1024 * 1024  # the repository's limit for any committed checkpoint
+TENSORS = "*.safetensors"
+GZIP = ".gz"
+CHUNK = 1 << 20
 
 
 def committed(config: str) -> Path | None:
@@ -32,6 +38,10 @@ def seed_run(config: str, run_dir: Path) -> Path | None:
     target = run_dir / CHECKPOINTS / source.name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source, target)
+    for packed in target.glob(TENSORS + GZIP):
+        with gzip.open(packed, "rb") as src, open(packed.with_suffix(""), "wb") as dst:
+            shutil.copyfileobj(src, dst, CHUNK)
+        packed.unlink()
     return target
 
 
@@ -45,13 +55,27 @@ def store(config: str, run_dir: Path) -> Path:
     newest = found[-1]
     if not (newest / OPTIMIZER_FILE).exists():
         raise ValueError(f"{newest} has no optimizer state: it could not be resumed exactly")
-    size = sum(f.stat().st_size for f in newest.iterdir())
-    if size > MAX_BYTES:
-        raise ValueError(f"{newest} is {size / 2**20:.1f} MiB, over the {MAX_BYTES / 2**20:.0f} MiB limit for git")
     target_dir = COMMITTED / config
     staging = COMMITTED / f".{config}.partial"
     shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(newest, staging / newest.name)
+    _pack(newest, staging / newest.name)
+    size = sum(f.stat().st_size for f in (staging / newest.name).iterdir())
+    if size > MAX_BYTES:
+        shutil.rmtree(staging)
+        raise ValueError(f"{newest} is {size / 2**20:.1f} MiB gzipped, over the {MAX_BYTES / 2**20:.0f} MiB limit "
+                         "for git")
     shutil.rmtree(target_dir, ignore_errors=True)
     staging.rename(target_dir)
     return target_dir / newest.name
+
+
+def _pack(checkpoint: Path, target: Path) -> None:
+    """A copy of a checkpoint directory with its tensor files gzipped (mtime 0: the same bytes each time)."""
+    target.mkdir(parents=True)
+    for f in checkpoint.iterdir():
+        if not f.match(TENSORS):
+            shutil.copy2(f, target / f.name)
+            continue
+        with open(f, "rb") as src, open(target / (f.name + GZIP), "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as dst:
+            shutil.copyfileobj(src, dst, CHUNK)

@@ -15,6 +15,8 @@ def test_store_seed_and_resume_exactly(data_dir, tmp_path, monkeypatch):
     train(config, data_dir, tmp_path / "session1", TrainOptions(steps=3, **QUIET))
     stored = cc.store(config.name, tmp_path / "session1")
     assert stored.name == "step-00000003" and cc.committed(config.name) == stored
+    assert sorted(p.name for p in stored.glob("*.safetensors*")) == ["model.safetensors.gz",
+                                                                     "optimizer.safetensors.gz"]
 
     fresh_clone_run = tmp_path / "session2"
     assert cc.seed_run(config.name, fresh_clone_run).name == "step-00000003"
