@@ -141,19 +141,22 @@ class Recorded:
         self.took = threading.Event()
 
     def actions(self, bpm=120.0) -> MidiActions:
-        def recorded(slot, notes):
-            self.takes.append((slot, notes))
+        def recorded(slot, notes, model):
+            self.takes.append((slot, notes) if model is None else (model, slot, notes))
             self.took.set()
 
+        def armed(slot, model):
+            self.armed.append(slot if model is None else model + "/" + slot)
+
         return MidiActions(control=lambda b, v: self.controls.append((str(b.target), b.value(v))),
-                           learned=lambda cc, t, err: self.learned.append((cc, str(t), err)),
-                           armed=self.armed.append, recorded=recorded, bpm=lambda: bpm)
+                           learned=lambda cc, t, model, err: self.learned.append((cc, str(t), err)),
+                           armed=armed, recorded=recorded, bpm=lambda model: bpm)
 
 
 def _router(tmp_path, length_beats=8.0, drums=False, bpm=120.0, clock=time.monotonic):
     seen = Recorded()
     store = MidiMapStore(tmp_path / "map.json", MODEL)
-    router = MidiRouter(store.load(), store, KeyboardRecorder(length_beats, drums), seen.actions(bpm), clock)
+    router = MidiRouter(store.load(), store, {"": KeyboardRecorder(length_beats, drums)}, seen.actions(bpm), clock)
     return router, seen, store
 
 
@@ -207,7 +210,7 @@ def test_an_arming_note_arms_instead_of_sounding(tmp_path):
     payload = {**MidiMap.default().to_json(), "record": {"slot": "b", "pedal_cc": None, "note": 21}}
     (tmp_path / "map.json").write_text(json.dumps(payload))
     seen = Recorded()
-    router = MidiRouter(store.load(), store, KeyboardRecorder(8.0, False), seen.actions())
+    router = MidiRouter(store.load(), store, {"": KeyboardRecorder(8.0, False)}, seen.actions())
     router.handle([CC, 64, 127])
     assert seen.armed == [] and router.counts["unbound_cc"] == 1, "no pedal configured"
     router.handle([NOTE_ON, 21, 100])
