@@ -14,7 +14,7 @@ from server import wire
 from server.addresses import ADDRESSES
 from server.args import ArgumentError, count
 from server.handlers import HANDLERS
-from server.session import Origin, Sender, Session, printable
+from server.session import Origin, Sender, Session
 
 log = logging.getLogger("musicvae.server")
 
@@ -82,7 +82,7 @@ class Dispatcher:
         head, _, rest = address[1:].partition("/")
         if rest and "/" + rest in ADDRESSES:
             served = ", ".join(s.prefix for s in self.sessions)
-            return f"unknown model {printable('/' + head)}; served models: {served} (bare addresses: the first)"
+            return f"unknown model {repr('/' + head)[:100]}; served models: {served} (bare addresses: the first)"
         return (f"unknown address; send /ping, /status, /sample, /alpha ... (see server/addresses.py)"
                 f"{self._models_hint()}")
 
