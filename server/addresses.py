@@ -68,11 +68,13 @@ ADDRESSES: dict[str, Address] = {a.path: a for a in (
                                                     f"port [{BEATS}]"),
     Address("/unsubscribe", 1, 1, "port", "stop sending to this port; replies /ok /unsubscribe port (to it too)"),
     Address("/learn", 1, 1, "target", "MIDI learn (needs --midi-in): the next CC moved drives the target (alpha, "
-                                      "temperature, attribute/NAME, coord/SLOT/I), saved in the mapping file; "
-                                      "replies /ok /learn target, then /learned target cc"),
-    Address("/record", 1, 1, "slot", "arm a keyboard take (needs --midi-in): the first note starts it, the model's "
-                                     "length later it is encoded into the slot; replies /ok /record slot, then the "
-                                     "notes of its reconstruction"),
+                                      "temperature, attribute/NAME, coord/SLOT/I) of the model addressed "
+                                      "(/drums/learn: the drum model's), saved in the mapping file; replies /ok "
+                                      "/learn target, then /learned target cc"),
+    Address("/record", 1, 1, "slot", "arm a keyboard take (needs --midi-in) for the model addressed (/drums/record: "
+                                     "the drum model's, drum notes on channel 10): the first note starts it, the "
+                                     "model's length later it is encoded into the slot; replies /ok /record slot, "
+                                     "then the notes of its reconstruction"),
     Address("/play", 0, 0, "", "transport: the loop plays from its first bar (on Link or MIDI clock, in step with "
                                "it; on Link it starts the session for every peer); replies /ok /play"),
     Address("/stop", 0, 0, "", "transport: every note ends and the loop holds (on Link: the session stops "

@@ -57,10 +57,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--midi-in", metavar="NAME", default=None,
                         help="read knobs, a keyboard and a pedal from this MIDI input port (an unknown name lists "
                              "the ports; virtual:NAME opens a virtual port): CC 1 drives alpha unless --midi-map "
-                             "says otherwise, /learn binds more, /record a records a take into slot a")
+                             "says otherwise, /learn binds more, /record a records a take into slot a. It drives "
+                             "every model served: /NAME/learn and /NAME/record bind and arm model NAME")
     parser.add_argument("--midi-map", metavar="FILE", type=Path, default=None,
-                        help="CC mapping file (JSON, see server/midi_map.py; /learn rewrites it); default: "
-                             "midi-map-MODEL.json next to the presets")
+                        help="CC mapping file (JSON, see server/midi_map.py; /learn rewrites it), one for every "
+                             "model served: an entry's \"model\": \"/NAME\" picks the model, the first without "
+                             "one; default: midi-map-MODEL.json (the first model's) next to the presets")
     parser.add_argument("--clock-in", metavar="NAME", default=None,
                         help="follow MIDI clock (24 ppqn, start/stop/continue) from this input port")
     parser.add_argument("--link", action="store_true",

@@ -59,8 +59,7 @@ class Dispatcher:
         if handler is None:
             with self.session.lock:
                 self.session.received["(unknown)"] += 1
-            self.session.error(sender, address, f"unknown address; send /ping, /status, /sample, /alpha ... "
-                                                f"(see server/addresses.py){self._models_hint()}")
+            self.session.error(sender, address, self._unknown(address))
             return
         session, address, prefix = routed
         origin = Origin(sender[0], sender[1], prefix)
@@ -77,6 +76,15 @@ class Dispatcher:
         except Exception as exc:  # a bug must cost one reply, not the server
             log.exception("handler for %s failed", prefix + address)
             session.error(origin, address, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _unknown(self, address: str) -> str:
+        """Why an address is unknown: a known address under a prefix no model has names the served ones."""
+        head, _, rest = address[1:].partition("/")
+        if rest and "/" + rest in ADDRESSES:
+            served = ", ".join(s.prefix for s in self.sessions)
+            return f"unknown model {repr('/' + head)[:100]}; served models: {served} (bare addresses: the first)"
+        return (f"unknown address; send /ping, /status, /sample, /alpha ... (see server/addresses.py)"
+                f"{self._models_hint()}")
 
     def _models_hint(self) -> str:
         if len(self.sessions) < 2:

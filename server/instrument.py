@@ -9,9 +9,14 @@ Each part that cannot start (no MIDI system, an unknown port, a bad mapping file
 with the reason and left out; OSC keeps serving.
 
 Where one server plays several models, every model has its own α cache, while MIDI in, the clock and the
-transport are one: the first model's instrument (the conductor) takes MIDI in and drives every model's
-loop, so melody and drums follow the same Link session or MIDI clock and start and stop together; the
-other models' /play, /stop and /link go to it.
+transport are one: the first model's instrument (the conductor) owns the MIDI in port, the clock and the
+transport, and drives every model's loop, so melody and drums follow the same Link session or MIDI clock
+and start and stop together; the other models' /play, /stop and /link go to it. MIDI in drives every
+model: a mapping entry names its model (server/midi_map.py), `/drums/learn alpha` binds the next CC to the
+drum model's alpha, `/drums/record a` arms a take for the drum model's slot a (each model has its own
+recorder), and each action runs as that model's prefixed message (/drums/alpha ...), so its replies come
+back under that prefix. What a bare address or an entry without a model drives, the first model, replies
+unprefixed as before.
 
 Addresses handled here: /learn TARGET, /record SLOT, /play, /stop, /link 0|1.
 """
@@ -30,12 +35,12 @@ from server import args as A
 from server.addresses import MAX_ENCODE_NOTES, SLOTS
 from server.alpha_cache import DEFAULT_BATCH, AlphaCache, MorphKey, decode_rows_as_live
 from server.clock import ClockError, LinkClock, MidiClock
-from server.midi_in import MidiActions, MidiInPort, MidiRouter
+from server.midi_in import MidiActions, MidiInPort, MidiRouter, Model
 from server.midi_map import (ALPHA, ATTRIBUTE, COORD, TEMPERATURE, Binding, MapError, MidiMapStore, ModelTargets,
-                             Target, default_map_path, parse_target)
+                             ServedModels, Target, default_map_path, parse_target)
 from server.midi_out import MidiUnavailable
 from server.recorder import KeyboardRecorder
-from server.wire import message
+from server.session import Origin, prefix_of
 
 if TYPE_CHECKING:
     from server.session import Sender, Session
@@ -43,6 +48,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("musicvae.server")
 
 UNPROMPTED: "Sender" = ("127.0.0.1", 0)  # replies to MIDI-driven changes: the reply port here, and subscribers
+
+
+def unprompted(model: Model) -> "Sender":
+    """The sender of a MIDI-driven change of `model`: its replies carry the model's prefix, if it came with one."""
+    return Origin(*UNPROMPTED, model or "")
 
 
 @dataclass(frozen=True)
@@ -73,12 +83,19 @@ class Instrument:
         latent = engine.bundle.latent
         self.targets = ModelTargets(tuple(engine.bundle.attributes), SLOTS, latent.num_coordinates if latent else 0)
         self.map_store = MidiMapStore(config.midi_map or default_map_path(state_dir, engine.bundle.name), self.targets)
+        self.members: dict[str, Instrument] = {session.prefix: self}  # the models MIDI in drives, by prefix
         self.router: MidiRouter | None = None
         self.midi_port: MidiInPort | None = None
         self.clock_port: MidiInPort | None = None
         self.clock = None  # the external clock the loop follows: MidiClock or LinkClock
 
     # ------------------------------------------------------------------------------------------ start-up
+
+    def conduct(self, instruments: list["Instrument"]) -> None:
+        """Drive these models' instruments (this one first) from MIDI in; call before start()."""
+        self.members = {instrument.session.prefix: instrument for instrument in instruments}
+        served = ServedModels(tuple((prefix, member.targets) for prefix, member in self.members.items()))
+        self.map_store = MidiMapStore(self.map_store.path, served)
 
     def start(self) -> "Instrument":
         """Open what the config asks for; each failure is logged with its reason and left out."""
@@ -107,11 +124,13 @@ class Instrument:
 
     def make_router(self) -> MidiRouter:
         """MIDI in's logic on the mapping file (MapError if it is bad), without a port (tests feed it bytes)."""
-        engine = self.session.engine
-        recorder = KeyboardRecorder(engine.bundle.length_beats, drums=engine.codec.drums_by_track)
+        recorders = {}
+        for prefix, member in self.members.items():
+            engine = member.session.engine
+            recorders[prefix] = KeyboardRecorder(engine.bundle.length_beats, drums=engine.codec.drums_by_track)
         actions = MidiActions(control=self._control, learned=self._learned, armed=self._armed,
-                              recorded=self._recorded, bpm=self._bpm, bar_phase=self._bar_phase)
-        return MidiRouter(self.map_store.load(), self.map_store, recorder, actions)
+                              recorded=self._recorded, bpm=self._take_bpm, bar_phase=self._bar_phase)
+        return MidiRouter(self.map_store.load(), self.map_store, recorders, actions)
 
     def _start_clock_in(self, name: str) -> None:
         if not self.loops:
@@ -150,16 +169,21 @@ class Instrument:
 
     # ------------------------------------------------------------------------------------ MIDI actions
 
+    def _member(self, model: Model) -> "Instrument":
+        """The instrument of the model MIDI in names (None: the first, this one)."""
+        return self if model is None else self.members[model]
+
     def _control(self, binding: Binding, value: int) -> None:
-        target, amount = binding.target, binding.value(value)
+        target, amount, prefix = binding.target, binding.value(value), binding.model or ""
         if target.kind == ALPHA:
-            self.dispatch("/alpha", [amount], UNPROMPTED)
+            self.dispatch(prefix + "/alpha", [amount], UNPROMPTED)
         elif target.kind == TEMPERATURE:
-            self.dispatch("/temperature", [amount], UNPROMPTED)
+            self.dispatch(prefix + "/temperature", [amount], UNPROMPTED)
         elif target.kind == ATTRIBUTE:
-            self.dispatch("/attribute", [target.name, amount], UNPROMPTED)
+            self.dispatch(prefix + "/attribute", [target.name, amount], UNPROMPTED)
         elif target.kind == COORD:
-            self.dispatch("/z", [target.name, *self._moved_along(target, amount)], UNPROMPTED)
+            moved = self._member(binding.model)._moved_along(target, amount)
+            self.dispatch(prefix + "/z", [target.name, *moved], UNPROMPTED)
 
     def _moved_along(self, target: Target, coordinate: float) -> list[float]:
         """The slot's latent with principal coordinate `target.index` set to `coordinate`, the rest kept."""
@@ -171,20 +195,21 @@ class Instrument:
         moved = z + (coordinate - now) * float(stats.stddevs[i]) * stats.components[i].astype(np.float64)
         return [float(v) for v in moved]
 
-    def _learned(self, cc: int, target: Target, error: str | None) -> None:
-        log.info("MIDI learn: CC %d -> %s", cc, target)
+    def _learned(self, cc: int, target: Target, model: Model, error: str | None) -> None:
+        log.info("MIDI learn: CC %d -> %s%s", cc, model or "", target)
+        session, sender = self._member(model).session, unprompted(model)
         if error:
-            self.session.error(UNPROMPTED, "/learn", error)
-        self.session.reply(UNPROMPTED, message("/learned", str(target), cc))
+            session.error(sender, "/learn", error)
+        session.answer(sender, "/learned", str(target), cc)
 
-    def _armed(self, slot: str) -> None:
-        self.session.ok(UNPROMPTED, "/record", slot)
+    def _armed(self, slot: str, model: Model) -> None:
+        self._member(model).session.ok(unprompted(model), "/record", slot)
 
-    def _recorded(self, slot: str, notes: list[Note]) -> None:
-        tracks = self.session.engine.codec.tracks > 1  # a trio's /encode takes each note's track too
+    def _recorded(self, slot: str, notes: list[Note], model: Model) -> None:
+        tracks = self._member(model).session.engine.codec.tracks > 1  # a trio's /encode takes each note's track
         clip = [v for n in notes[:MAX_ENCODE_NOTES]
                 for v in (n.pitch, n.velocity, n.start, n.duration, *((n.track,) if tracks else ()))]
-        self.dispatch("/encode", [slot, *clip], UNPROMPTED)
+        self.dispatch((model or "") + "/encode", [slot, *clip], UNPROMPTED)
 
     def _bpm(self) -> float:
         if self.loops:
@@ -192,22 +217,33 @@ class Instrument:
         with self.session.lock:
             return float(self.session.state.bpm)
 
-    def _bar_phase(self, at: float) -> float | None:
-        return self.loops[0].bar_phase(at) if self.loops else None
+    def _take_bpm(self, model: Model) -> float:
+        """The tempo of the model's own loop (or state): a take is timed as that model plays."""
+        session = self._member(model).session
+        if session.playback is not None:
+            return session.playback.scheduler.bpm
+        with session.lock:
+            return float(session.state.bpm)
+
+    def _bar_phase(self, at: float, model: Model) -> float | None:
+        playback = self._member(model).session.playback
+        return playback.bar_phase(at) if playback is not None else None
 
     # --------------------------------------------------------------------------------------- addresses
 
-    def learn(self, target_text) -> Target:
+    def learn(self, target_text, prefixed: bool) -> Target:
+        """The next CC moved drives this model's target; `prefixed`: the message named the model (a
+        binding then names it too; a bare /learn binds the first model, as an entry without a model)."""
         router = self._need_midi_in("/learn")
         try:
             target = parse_target(A.text(target_text, "target"), self.targets)
         except MapError as exc:
             raise A.ArgumentError(str(exc)) from None
-        router.learn(target)
+        router.learn(target, self.session.prefix if prefixed else None)
         return target
 
-    def record(self, slot: str) -> None:
-        self._need_midi_in("/record").arm(slot)
+    def record(self, slot: str, prefixed: bool) -> None:
+        self._need_midi_in("/record").arm(slot, self.session.prefix if prefixed else None)
 
     def transport(self, running: bool) -> None:
         if self.conductor is not None:
@@ -245,11 +281,10 @@ class Instrument:
             old.close()
 
     def _need_midi_in(self, address: str) -> MidiRouter:
-        if self.conductor is not None:
-            raise A.ArgumentError(f"{address}: MIDI in plays the first model; send it without a model prefix")
-        if self.router is None:
+        router = (self.conductor or self).router  # the conductor's port drives every model
+        if router is None:
             raise A.ArgumentError(f"{address} needs MIDI in: start serve with --midi-in NAME")
-        return self.router
+        return router
 
     def _need_loops(self, address: str) -> list:
         if not self.loops:
@@ -291,13 +326,13 @@ def _instrument(session: "Session") -> Instrument:
 
 
 def learn(session: "Session", args: list, sender: "Sender") -> None:
-    target = _instrument(session).learn(args[0])
+    target = _instrument(session).learn(args[0], prefixed=bool(prefix_of(sender)))
     session.ok(sender, "/learn", str(target))
 
 
 def record(session: "Session", args: list, sender: "Sender") -> None:
     slot = A.slot(args[0])
-    _instrument(session).record(slot)
+    _instrument(session).record(slot, prefixed=bool(prefix_of(sender)))
     session.ok(sender, "/record", slot)
 
 

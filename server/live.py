@@ -93,14 +93,18 @@ class LiveServer:
             self.transport.close()
             raise
         self.dispatcher = Dispatcher(self.sessions)
-        # Every model gets its α cache; the first one's instrument also takes MIDI in and drives every loop
-        # from the clock (Link, MIDI clock) and the transport. What cannot start is logged and left out.
+        # Every model gets its α cache; the first one's instrument also owns MIDI in (which drives every
+        # model), the clock (Link, MIDI clock) and the transport, for every loop. What cannot start is logged
+        # and left out. Every session has its instrument before MIDI in opens: a knob may name any model.
         conductor = Instrument(self.session, self.dispatcher.handle_message, state_dir, instrument,
-                               loops=[s.playback for s in self.sessions]).start()
-        self.session.instrument = conductor
-        for session in self.sessions[1:]:
-            session.instrument = Instrument(session, self.dispatcher.handle_message, state_dir,
-                                            conductor=conductor).start()
+                               loops=[s.playback for s in self.sessions])
+        instruments = [conductor] + [Instrument(s, self.dispatcher.handle_message, state_dir, conductor=conductor)
+                                     for s in self.sessions[1:]]
+        conductor.conduct(instruments)
+        for session, member in zip(self.sessions, instruments):
+            session.instrument = member
+        for member in reversed(instruments):  # the conductor last: MIDI in opens onto a ready ensemble
+            member.start()
         self.transport.handle = self.dispatcher.handle_datagram
 
     @property

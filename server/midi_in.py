@@ -1,10 +1,15 @@
 """MIDI in (`--midi-in NAME`): knobs, a keyboard and a pedal played into the server.
 
 A control change bound in the mapping (server/midi_map.py) sets alpha, an attribute amount, a principal
-coordinate or the temperature; `/learn TARGET` binds the next CC moved to TARGET and rewrites the mapping
-file; `/record SLOT`, the pedal or the arming note arm a keyboard take (server/recorder.py) that ends up
-encoded into the slot. SysEx, unparseable bytes and messages with no use here are ignored and counted
-(`MidiRouter.counts`), never raised.
+coordinate or the temperature of the model it names; `/learn TARGET` (`/drums/learn TARGET`) binds the next
+CC moved to TARGET of that model and rewrites the mapping file; `/record SLOT` (`/drums/record SLOT`), the
+pedal or the arming note arm a keyboard take (server/recorder.py) that ends up encoded into that model's
+slot. Every model has its own recorder (its length, drums or not); one take is armed at a time, and the
+notes played go to the armed one. SysEx, unparseable bytes and messages with no use here are ignored and
+counted (`MidiRouter.counts`), never raised.
+
+A model is named by its address prefix ("/drums"), or None for the first model (bare addresses, mapping
+entries without one); the actions get it back as given, so replies go out in the namespace it came in.
 
 A take is timed by when its notes were played, from the backend's timestamps (server/midi_time.py), not
 by when the server read them. The port is read through python-rtmidi with mido parsing the bytes (mido's own input port drops
@@ -20,7 +25,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from contract.codec import Note
 from server.midi_map import PEDAL_DOWN, Binding, MidiMap, MidiMapStore, Target
@@ -45,50 +50,67 @@ class UnknownPort(MidiUnavailable):
     """The MIDI system works but has no port of that name; the text lists the ports it has."""
 
 
+Model = str | None  # a model's address prefix ("/drums"); None: the first model
+
+
 @dataclass
 class MidiActions:
     """What the server does with MIDI in; each runs on the MIDI thread (or a timer), so keep them short."""
 
-    control: Callable[[Binding, int], None]  # a bound CC moved: (its binding, the CC value 0..127)
-    learned: Callable[[int, Target, str | None], None]  # (cc, target, error persisting it or None)
-    armed: Callable[[str], None]  # a take was armed for this slot by the pedal or the arming note
-    recorded: Callable[[str, list[Note]], None]  # a take ended: (slot, its notes)
-    bpm: Callable[[], float]  # the tempo a take is timed at
-    # beats since the playing loop's last bar line at a clock time, None when no loop plays (a take then
-    # starts at its first note; server/recorder.py)
-    bar_phase: Callable[[float], float | None] = lambda at: None
+    control: Callable[[Binding, int], None]  # a bound CC moved: (its binding, with its model; the value 0..127)
+    learned: Callable[[int, Target, Model, str | None], None]  # (cc, target, model, error persisting it or None)
+    armed: Callable[[str, Model], None]  # a take was armed for (slot, model) by the pedal or the arming note
+    recorded: Callable[[str, list[Note], Model], None]  # a take ended: (slot, its notes, model)
+    bpm: Callable[[Model], float]  # the tempo a take of that model is timed at
+    # beats since that model's playing loop's last bar line at a clock time, None when no loop plays (a take
+    # then starts at its first note; server/recorder.py)
+    bar_phase: Callable[[float, Model], float | None] = lambda at, model: None
 
 
 class MidiRouter:
     """Turns parsed MIDI into actions; thread-safe (the MIDI thread, OSC handlers and a timer call it)."""
 
-    def __init__(self, mapping: MidiMap, store: MidiMapStore | None, recorder: KeyboardRecorder,
+    def __init__(self, mapping: MidiMap, store: MidiMapStore | None, recorders: Mapping[str, KeyboardRecorder],
                  actions: MidiActions, clock: Callable[[], float] = time.monotonic):
+        """`recorders`: each model's, by prefix, the first model's first."""
         self.mapping = mapping
         self.store = store
-        self.recorder = recorder
+        self.recorders = dict(recorders)
         self.actions = actions
         self.clock = clock
         self.counts: Counter[str] = Counter()
-        self._learning: Target | None = None
+        self._learning: tuple[Target, Model] | None = None
+        self._take_model: Model = None  # the model of the armed take
         self._pedal_down = False
         self._timer: threading.Timer | None = None
         self._lock = threading.RLock()
 
     # ------------------------------------------------------------------------------------ from OSC
 
-    def learn(self, target: Target) -> None:
-        """The next CC moved drives `target`."""
+    def learn(self, target: Target, model: Model = None) -> None:
+        """The next CC moved drives `target` of `model`."""
         with self._lock:
-            self._learning = target
+            self._learning = (target, model)
 
     @property
     def learning(self) -> Target | None:
-        return self._learning
+        learning = self._learning
+        return None if learning is None else learning[0]
 
-    def arm(self, slot: str) -> None:
+    @property
+    def recorder(self) -> KeyboardRecorder:
+        """The recorder of the armed take's model (the first model's when none was armed)."""
+        return self._recorder_of(self._take_model)
+
+    def _recorder_of(self, model: Model) -> KeyboardRecorder:
+        return self.recorders[next(iter(self.recorders)) if model is None else model]
+
+    def arm(self, slot: str, model: Model = None) -> None:
+        """Arm `model`'s slot; a take armed or running for any model is discarded (one keyboard, one take)."""
         with self._lock:
             self._cancel_timer()
+            self.recorder.disarm()
+            self._take_model = model
             self.recorder.arm(slot)
 
     # ---------------------------------------------------------------------------------- from MIDI
@@ -119,11 +141,11 @@ class MidiRouter:
         with self._lock:
             learning, self._learning = self._learning, None
             if learning is not None:
-                self.mapping = self.mapping.bind(cc, learning)
+                self.mapping = self.mapping.bind(cc, *learning)
                 mapping = self.mapping
             bound = self.mapping.controls.get(cc)
         if learning is not None:
-            self.actions.learned(cc, learning, self._persist(mapping))
+            self.actions.learned(cc, *learning, self._persist(mapping))
             return
         if bound is not None and bound.accepts(channel):
             self.actions.control(bound, value)
@@ -146,19 +168,21 @@ class MidiRouter:
                 self._arm_from_midi()
             return
         with self._lock:
+            model = self._take_model
             if on:
                 started = self.recorder.deadline is None
-                phase = self.actions.bar_phase(now) if started else None
-                taken = self.recorder.note_on(msg.note, msg.velocity, msg.channel, now, self.actions.bpm(), phase)
+                phase = self.actions.bar_phase(now, model) if started else None
+                taken = self.recorder.note_on(msg.note, msg.velocity, msg.channel, now, self.actions.bpm(model),
+                                              phase)
                 if taken and started:
                     self._schedule(self.recorder.deadline + LATE_READ_S - self.clock())
             else:
                 self.recorder.note_off(msg.note, msg.channel, now)
 
     def _arm_from_midi(self) -> None:
-        slot = self.mapping.record.slot
-        self.arm(slot)
-        self.actions.armed(slot)
+        record = self.mapping.record
+        self.arm(record.slot, record.model)
+        self.actions.armed(record.slot, record.model)
 
     # ------------------------------------------------------------------------------- the take's end
 
@@ -176,11 +200,12 @@ class MidiRouter:
     def _expire(self) -> None:
         with self._lock:
             now = self.clock() - LATE_READ_S  # what was played until then has been read by now
+            model = self._take_model
             result = self.recorder.expire(now)
             if result is None and self.recorder.deadline is not None:  # the timer woke a little early
                 self._schedule(self.recorder.deadline - now)
         if result is not None:
-            self.actions.recorded(*result)
+            self.actions.recorded(*result, model)
 
     def _persist(self, mapping: MidiMap) -> str | None:
         if self.store is None:

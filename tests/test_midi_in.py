@@ -10,13 +10,15 @@ import pytest
 
 from contract.codec import GM_DRUM_CHANNEL, Note
 from server.midi_in import LATE_READ_S, MidiActions, MidiRouter, open_input
-from server.midi_map import (ALPHA, MapError, MidiMap, MidiMapStore, ModelTargets, Target, default_map_path,
-                             parse_target)
+from server.midi_map import (ALPHA, MapError, MidiMap, MidiMapStore, ModelTargets, ServedModels, Target,
+                             default_map_path, parse_target)
 from server.midi_out import MidiUnavailable
 from server.midi_time import PlayedTimeline
 from server.recorder import KeyboardRecorder
 
 MODEL = ModelTargets(attributes=("note_density", "c_diatonic"), slots=("a", "b"), coordinates=16)
+DRUMS = ModelTargets(attributes=("kick_density",), slots=("a", "b"), coordinates=0)
+SERVED = ServedModels((("/mel", MODEL), ("/drums", DRUMS)))  # a melody model first, a drum model second
 CC, NOTE_ON, NOTE_OFF = 0xB0, 0x90, 0x80
 
 
@@ -68,6 +70,42 @@ def test_a_mapping_file_round_trips_and_bad_files_say_what_is_wrong(tmp_path):
     assert "unknown slot 'c'" in load({**header, "record": {"slot": "c"}})
     assert "not a MIDI mapping file" in load({"controls": []})
     assert "cannot read it" in load("{not json")
+
+
+def test_entries_name_their_model_and_each_target_is_checked_against_that_model(tmp_path):
+    header = {"format": "musicvae-midi-map", "version": 1}
+    payload = {**header, "controls": [{"cc": 1, "target": "alpha"},
+                                      {"cc": 2, "target": "alpha", "model": "/drums"},
+                                      {"cc": 3, "target": "attribute/kick_density", "model": "/drums"},
+                                      {"cc": 4, "target": "coord/a/3", "model": "/mel"}],
+               "record": {"slot": "b", "model": "/drums"}}
+    (tmp_path / "map.json").write_text(json.dumps(payload))
+    store = MidiMapStore(tmp_path / "map.json", SERVED)
+    mapping = store.load()
+    assert [mapping.controls[cc].model for cc in (1, 2, 3, 4)] == [None, "/drums", "/drums", "/mel"]
+    assert mapping.controls[3].target == Target("attribute", "kick_density")
+    assert (mapping.record.slot, mapping.record.model) == ("b", "/drums")
+    store.save(mapping.bind(5, Target(ALPHA), "/drums"))
+    again = store.load()
+    assert again.controls[5].model == "/drums" and again.to_json()["controls"][0] == {
+        "cc": 1, "target": "alpha", "low": 0.0, "high": 1.0}, "the first model's entries stay without one"
+    assert again.to_json()["record"]["model"] == "/drums"
+
+    def load(controls=(), record=None) -> str:
+        bad = {**header, "controls": list(controls), **({"record": record} if record else {})}
+        (tmp_path / "bad.json").write_text(json.dumps(bad))
+        with pytest.raises(MapError) as err:
+            MidiMapStore(tmp_path / "bad.json", SERVED).load()
+        return str(err.value)
+
+    text = load([{"cc": 9, "target": "alpha", "model": "/bass"}])
+    assert "controls[0] (cc 9)" in text and "unknown model '/bass'" in text and "/mel, /drums" in text
+    text = load([{"cc": 9, "target": "attribute/note_density", "model": "/drums"}])
+    assert "model /drums" in text and "'attribute/note_density'" in text and "attribute/kick_density" in text
+    assert "coord/a/0" not in text, "a drum bundle without latent statistics offers no coordinates"
+    assert "model must be a served model's prefix (/mel, /drums), got 3" in load([{"cc": 9, "target": "alpha",
+                                                                                    "model": 3}])
+    assert "record: unknown model 'drums'" in load(record={"slot": "a", "model": "drums"})
 
 
 def test_the_default_map_file_sits_next_to_the_presets(tmp_path):
@@ -141,19 +179,22 @@ class Recorded:
         self.took = threading.Event()
 
     def actions(self, bpm=120.0) -> MidiActions:
-        def recorded(slot, notes):
-            self.takes.append((slot, notes))
+        def recorded(slot, notes, model):
+            self.takes.append((slot, notes) if model is None else (model, slot, notes))
             self.took.set()
 
+        def armed(slot, model):
+            self.armed.append(slot if model is None else model + "/" + slot)
+
         return MidiActions(control=lambda b, v: self.controls.append((str(b.target), b.value(v))),
-                           learned=lambda cc, t, err: self.learned.append((cc, str(t), err)),
-                           armed=self.armed.append, recorded=recorded, bpm=lambda: bpm)
+                           learned=lambda cc, t, model, err: self.learned.append((cc, str(t), err)),
+                           armed=armed, recorded=recorded, bpm=lambda model: bpm)
 
 
 def _router(tmp_path, length_beats=8.0, drums=False, bpm=120.0, clock=time.monotonic):
     seen = Recorded()
     store = MidiMapStore(tmp_path / "map.json", MODEL)
-    router = MidiRouter(store.load(), store, KeyboardRecorder(length_beats, drums), seen.actions(bpm), clock)
+    router = MidiRouter(store.load(), store, {"": KeyboardRecorder(length_beats, drums)}, seen.actions(bpm), clock)
     return router, seen, store
 
 
@@ -207,11 +248,31 @@ def test_an_arming_note_arms_instead_of_sounding(tmp_path):
     payload = {**MidiMap.default().to_json(), "record": {"slot": "b", "pedal_cc": None, "note": 21}}
     (tmp_path / "map.json").write_text(json.dumps(payload))
     seen = Recorded()
-    router = MidiRouter(store.load(), store, KeyboardRecorder(8.0, False), seen.actions())
+    router = MidiRouter(store.load(), store, {"": KeyboardRecorder(8.0, False)}, seen.actions())
     router.handle([CC, 64, 127])
     assert seen.armed == [] and router.counts["unbound_cc"] == 1, "no pedal configured"
     router.handle([NOTE_ON, 21, 100])
     assert seen.armed == ["b"] and router.recorder.deadline is None, "the arming note is not recorded"
+
+
+def test_a_take_goes_to_the_armed_models_recorder_and_a_learn_to_the_named_model(tmp_path):
+    seen = Recorded()
+    store = MidiMapStore(tmp_path / "map.json", SERVED)
+    recorders = {"/mel": KeyboardRecorder(0.5, drums=False), "/drums": KeyboardRecorder(0.5, drums=True)}
+    router = MidiRouter(store.load(), store, recorders, seen.actions(bpm=600.0))  # 50 ms takes
+    router.learn(Target(ALPHA), "/drums")
+    router.handle([CC, 30, 0])
+    router.handle([CC, 30, 127])
+    assert store.load().controls[30].model == "/drums" and seen.controls == [("alpha", 1.0)]
+    router.arm("a", "/mel")
+    router.arm("b", "/drums")  # one take at a time: the melody's is discarded
+    assert recorders["/mel"].armed is None and router.recorder is recorders["/drums"]
+    router.handle([NOTE_ON, 60, 100])  # a melody key: not the drum model's
+    assert recorders["/drums"].deadline is None
+    router.handle([NOTE_ON | GM_DRUM_CHANNEL, 36, 100])  # a kick on channel 10
+    assert seen.took.wait(3.0)
+    model, slot, notes = seen.takes[0]
+    assert (model, slot, [n.pitch for n in notes]) == ("/drums", "b", [36])
 
 
 # ------------------------------------------------------------------------------------------ the port

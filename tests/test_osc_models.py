@@ -85,6 +85,8 @@ def test_errors_name_the_address_as_sent(two_models):
     error = client.ask("/mel/nope", reply="/error").args
     assert error[0] == "/mel/nope" and "unknown address" in error[1] and "/mel/..." in error[1]
     assert client.ask("/drums/alpha", 0.5, reply="/error").args[0] == "/drums/alpha", "no model of that name"
+    error = client.ask("/drums/learn", "alpha", reply="/error").args
+    assert error == ["/drums/learn", "unknown model '/drums'; served models: /tiny, /mel (bare addresses: the first)"]
     assert server.sessions[1].stats()["errors"] == {"/alpha": 1}
     assert client.ping() is not None
 

@@ -6,6 +6,8 @@ output, replies read over OSC.
 - a phrase played on the keyboard after /record a comes back as its reconstruction from slot a;
 - /sample at alpha = 0 previews slot b without changing what the MIDI output plays;
 - MIDI learn over OSC binds the next CC moved; SysEx and garbage are counted, not fatal;
+- with a melody and a drum model served together, /drums/learn binds a CC to the drum model's alpha (and
+  not the melody's), and a drum phrase played after /drums/record a becomes the drum model's slot a;
 - an unknown input port lists the ports there are, and OSC keeps serving;
 - MIDI clock in (--clock-in) starts, drives and stops the loop; /bpm then says the clock owns the tempo;
 - with --link, /bpm sets the Link session's tempo for another peer, /play and /stop start and stop the
@@ -18,6 +20,7 @@ import time
 import pytest
 
 from tests.fixtures.jack import jack_dropped_cycles, jack_log_size
+from tests.fixtures.server import REPO
 
 CC, NOTE_ON, NOTE_OFF = 0xB0, 0x90, 0x80
 KEYS = "mv-perf-keys"  # the test's virtual keyboard, an output port the server reads
@@ -104,11 +107,13 @@ def test_a_phrase_played_on_the_keyboard_comes_back_as_its_reconstruction(tiny_b
 LATE_S = 0.03  # a quarter of a 16th at 120 bpm: later than this, the take may quantise elsewhere
 
 
-def _play(keyboard, phrase, bpm) -> float:
-    """Note-ons and note-offs at their times (the first note starts the take); -> the latest send, s late."""
+def _play(keyboard, phrase, bpm, channels=None) -> float:
+    """Note-ons and note-offs at their times (the first note starts the take), each note on its channel
+    (0-based; default 0); -> the latest send, s late."""
     beat = 60.0 / bpm
-    events = sorted([(s * beat, 1, [NOTE_ON, p, 100]) for p, s, d in phrase]
-                    + [((s + d) * beat - 0.01, 0, [NOTE_OFF, p, 0]) for p, s, d in phrase])
+    channels = channels or [0] * len(phrase)
+    events = sorted([(s * beat, 1, [NOTE_ON | c, p, 100]) for (p, s, d), c in zip(phrase, channels)]
+                    + [((s + d) * beat - 0.01, 0, [NOTE_OFF | c, p, 0]) for (p, s, d), c in zip(phrase, channels)])
     start, latest = time.monotonic(), 0.0
     for at, _, message in events:
         time.sleep(max(0.0, start + at - time.monotonic()))
@@ -193,6 +198,67 @@ def _wait_status(server, field, value, timeout=5.0):
             return True
         time.sleep(0.05)
     return False
+
+
+MEL, DRUMS = REPO / "models" / "mel_2bar_small", REPO / "models" / "drums_2bar_small"
+KICK, SNARE, CLOSED_HAT = 36, 38, 42  # General MIDI drum pitches
+
+
+def test_midi_in_drives_the_drum_model_served_beside_a_melody(tmp_path, keyboard):
+    from contract.codec import GM_DRUM_CHANNEL
+    from server.engine import Engine
+    from server.latent import sample_prior, slerp
+    from tests.fixtures.server import start_server_process
+
+    for model in (MEL, DRUMS):
+        if not (model / "manifest.json").exists():
+            pytest.skip(f"{model} is not there")
+    server = start_server_process(MEL, tmp_path / "state", "--model", str(DRUMS), "--midi-in", KEYS,
+                                  "--bpm", "120", env=JACK_ENV)
+    try:
+        client = server.client
+        assert "MIDI in from" in server.log(), server.log()
+        assert client.ask("/drums/learn", "alpha", reply="/drums/ok").args == ["/drums/learn", "alpha"]
+        keyboard.send_message([CC, 20, 0])  # the knob moved: CC 20 now drives the drum model's alpha
+        assert client.wait_for("/drums/learned").args == ["alpha", 20]
+        assert client.request("/drums/sample", "a", 1.0, 3) is not None
+        assert client.request("/drums/sample", "b", 1.0, 5) is not None
+        mel_alpha = server.status()["alpha"]
+        mark = jack_log_size()
+        client.mark()
+        keyboard.send_message([CC, 20, 64])
+        knob = client.wait_current(10.0)
+        if knob is None and jack_dropped_cycles(mark):
+            pytest.skip("JACK dropped MIDI cycles (xruns)")
+        assert knob is not None and knob.packet.messages[0].address == "/drums/notes/begin"
+        fields = client.ask("/drums/status", reply="/drums/status").args
+        drums = dict(zip(("temperature", "alpha", "seed"), (fields[5], fields[7], fields[8])))
+        assert drums["alpha"] == pytest.approx(64 / 127), "CC 64 is the cache grid's alpha 64/127"
+        assert server.status()["alpha"] == mel_alpha, "the melody model's alpha did not move"
+        engine = Engine(DRUMS)  # the drum model's decode of alpha 64/127, made here
+        z = slerp(sample_prior(engine.z_size, 1.0, 3), sample_prior(engine.z_size, 1.0, 5), 64 / 127)
+        assert knob.notes == engine.decode(z, drums["temperature"], drums["seed"])
+        assert '"model": "/drums"' in next((tmp_path / "state").glob("midi-map-*.json")).read_text(), "saved"
+
+        assert client.ask("/drums/record", "a", reply="/drums/ok").args == ["/drums/record", "a"]
+        beats = [(KICK, 0.0, 0.5), (CLOSED_HAT, 1.0, 0.5), (SNARE, 2.0, 0.5), (CLOSED_HAT, 3.0, 0.5),
+                 (KICK, 4.0, 0.5), (KICK, 4.5, 0.5), (SNARE, 6.0, 0.5), (CLOSED_HAT, 7.0, 0.5)]
+        melody = [(60, 1.5, 1.0)]  # a key on channel 1 meanwhile: not a drum
+        mark = jack_log_size()
+        client.mark()
+        lateness = _play(keyboard, beats + melody, bpm=120, channels=[GM_DRUM_CHANNEL] * len(beats) + [0])
+        recorded = client.wait_notes(timeout=10.0)
+        if recorded is None and jack_dropped_cycles(mark):
+            pytest.skip("JACK dropped MIDI cycles (xruns) during the take")
+        assert recorded is not None, f"the take was never encoded:\n{server.log()}"
+        assert recorded.packet.messages[0].address == "/drums/preview/begin" and recorded.preview == "a"
+        expected = client.request("/drums/encode", "a", *[v for p, s, d in beats for v in (p, 100, s, d)])
+        assert expected is not None
+        if recorded.notes != expected.notes and (lateness > LATE_S or jack_dropped_cycles(mark)):
+            pytest.skip(f"the phrase was sent up to {1000 * lateness:.0f} ms late or JACK dropped cycles")
+        assert recorded.notes == expected.notes, "the drum model's slot a holds the phrase (its drums only)"
+    finally:
+        server.close()
 
 
 def test_an_unknown_input_port_is_listed_and_osc_keeps_serving(tiny_bundle, tmp_path, keyboard):
