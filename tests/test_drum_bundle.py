@@ -55,7 +55,7 @@ def test_readme_serve_command_on_the_drum_bundle_answers_oscsend_with_gm_drum_no
 
 def test_serve_on_the_drum_bundle_plays_midi_on_channel_10(jack_server, monkeypatch, tmp_path):
     from tests.fixtures.server import start_server_process
-    from tests.test_midi_out import _collect, _reader
+    from tests.fixtures.jack import collect_midi, open_jack_input
 
     monkeypatch.setenv("MUSICVAE_MIDI_API", "UNIX_JACK")
     backend = mido.Backend("mido.backends.rtmidi/UNIX_JACK")
@@ -63,10 +63,10 @@ def test_serve_on_the_drum_bundle_plays_midi_on_channel_10(jack_server, monkeypa
                                   env={"MUSICVAE_MIDI_API": "UNIX_JACK"})
     reader = None
     try:
-        reader = _reader(backend, "mv-drum-test")
+        reader = open_jack_input(backend, "mv-drum-test")
         reply = server.client.request("/sample", "a", 0.0, 3)
         assert reply.notes
-        got = _collect(reader, lambda g: len([m for m in g if m.type == "note_on"]) >= 4)
+        got = collect_midi(reader, lambda g: len([m for m in g if m.type == "note_on"]) >= 4)
     finally:
         if reader is not None:
             reader.close()

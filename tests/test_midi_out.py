@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tests.fixtures.jack import RecordingSink, jack_log_size, skip_if_jack_dropped_cycles
+from tests.fixtures.jack import RecordingSink, collect_midi, jack_log_size, open_jack_input, skip_if_jack_dropped_cycles
 
 from server.playback import MAX_CATCH_UP_STEPS, LoopScheduler, Playback
 from contract.codec import Note
@@ -107,42 +107,17 @@ def test_playback_thread_on_the_real_clock_ends_every_note():
 # --------------------------------------------------------------------------------- the real MIDI port
 
 
-@pytest.fixture
-def jack_midi(jack_server, monkeypatch):
-    monkeypatch.setenv("MUSICVAE_MIDI_API", "UNIX_JACK")
-    import mido
-    return mido.Backend("mido.backends.rtmidi/UNIX_JACK")
-
-
-def _reader(backend, port_name, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        names = [x for x in backend.get_input_names() if x.endswith(port_name)]
-        if names:
-            return backend.open_input(names[0])
-        time.sleep(0.05)
-    raise AssertionError(f"no JACK port named {port_name}: {backend.get_input_names()}")
-
-
-def _collect(port, until, timeout=5.0):
-    got, deadline = [], time.monotonic() + timeout
-    while time.monotonic() < deadline and not until(got):
-        got += list(port.iter_pending())
-        time.sleep(0.01)
-    return got
-
-
 def test_midi_sink_writes_to_a_virtual_port(jack_midi):
     jack_mark = jack_log_size()
     from server.midi_out import MidiSink
     sink = MidiSink("mv-sink-test")
-    reader = _reader(jack_midi, "mv-sink-test")
+    reader = open_jack_input(jack_midi, "mv-sink-test")
     try:
         time.sleep(0.1)
         sink.note_on(60, 90)
         sink.note_on(64, 80)
         sink.close()  # 64 and 60 still sound: close must end them
-        got = _collect(reader, lambda g: any(m.type == "control_change" for m in g))
+        got = collect_midi(reader, lambda g: any(m.type == "control_change" for m in g))
     finally:
         reader.close()
     if not any(m.type == "control_change" for m in got):
@@ -160,15 +135,15 @@ def test_serve_with_midi_plays_decodes_and_silences_on_ctrl_c(jack_midi, live_en
                                   env={"MUSICVAE_MIDI_API": "UNIX_JACK"})
     reader = None
     try:
-        reader = _reader(jack_midi, "mv-serve-test")
+        reader = open_jack_input(jack_midi, "mv-serve-test")
         time.sleep(0.1)
         reply = server.client.request("/sample", "a", 1.0, 5)
         expected = {note.pitch for note in reply.notes}
-        got = _collect(reader, lambda g: len([m for m in g if m.type == "note_on"]) >= 8)
+        got = collect_midi(reader, lambda g: len([m for m in g if m.type == "note_on"]) >= 8)
         played = {m.note for m in got if m.type == "note_on" and m.velocity > 0}
         assert played and played <= expected, (played, expected)
         assert server.interrupt() == 0, server.log()
-        got += _collect(reader, lambda g: any(m.type == "control_change" for m in g), timeout=3.0)
+        got += collect_midi(reader, lambda g: any(m.type == "control_change" for m in g), timeout=3.0)
     finally:
         if reader is not None:
             reader.close()

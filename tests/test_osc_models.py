@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,8 @@ from server.channels import ChannelError, midi_channels
 from server.live import LiveServer, Model, ModelNameError, ServerConfig, model_names
 from server.playback import Playback
 from tests.fixtures.server import REPO, start_server_process
-from tests.fixtures.jack import jack_log_size, skip_if_jack_dropped_cycles
-from tests.test_midi_out import _collect, _reader, jack_midi  # noqa: F401
+from tests.fixtures.jack import collect_midi, jack_log_size, open_jack_input, skip_if_jack_dropped_cycles
+
 
 SHIPPED = REPO / "models" / "mel_2bar_small"
 BEAT_BPM = 240.0
@@ -161,7 +160,7 @@ def test_models_share_one_midi_port_on_their_own_channels(jack_midi):
     mark = jack_log_size()
     lead, drums = MidiSink("mv-models-test", channel=0), MidiSink("mv-models-test", channel=9)
     assert lead.port is drums.port
-    reader = _reader(jack_midi, "mv-models-test")
+    reader = open_jack_input(jack_midi, "mv-models-test")
     try:
         time.sleep(0.1)
         lead.note_on(60, 90)
@@ -169,7 +168,7 @@ def test_models_share_one_midi_port_on_their_own_channels(jack_midi):
         lead.close()  # the port stays open for the drums
         drums.note_off(36)
         drums.close()
-        got = _collect(reader, lambda g: sum(m.type == "control_change" for m in g) >= 2)
+        got = collect_midi(reader, lambda g: sum(m.type == "control_change" for m in g) >= 2)
     finally:
         reader.close()
     if sum(m.type == "control_change" for m in got) < 2:

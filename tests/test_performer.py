@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from tests.fixtures.jack import jack_dropped_cycles, jack_log_size
+from tests.fixtures.jack import collect_midi, jack_dropped_cycles, jack_log_size, open_jack_input
 from tests.fixtures.server import REPO
 
 CC, NOTE_ON, NOTE_OFF = 0xB0, 0x90, 0x80
@@ -132,40 +132,23 @@ def test_sampling_slot_b_at_alpha_0_does_not_change_what_plays(tiny_bundle, tmp_
         client = server.client
         a = client.request("/sample", "a", 1.0, 3)
         assert client.request("/alpha", 0.0) is not None
-        reader = _reader(backend, OUT)
+        reader = open_jack_input(backend, OUT)
         mark = jack_log_size()
-        _collect(reader, 1.2)  # the loop settles on A
+        collect_midi(reader, timeout=1.2)  # the loop settles on A
         b = client.request("/sample", "b", 1.0, 5)
         assert b is not None and [n.pitch for n in b.notes] != [n.pitch for n in a.notes], "B differs from A"
-        played = _collect(reader, 2.5)  # two and a half loops after B was sampled
+        played = collect_midi(reader, timeout=2.5)  # two and a half loops after B was sampled
         ons = [m.note for m in played if m.type == "note_on" and m.velocity > 0]
         if not ons and jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns)")
         a_pitches = [n.pitch for n in a.notes]
         assert ons, "the loop kept playing"
-        assert set(ons) <= set(a_pitches), f"only A's notes play: {ons} vs A {a_pitches}, B {[n.pitch for n in b.notes]}"
+        b_pitches = [n.pitch for n in b.notes]
+        assert set(ons) <= set(a_pitches), f"only A's notes play: {ons} vs A {a_pitches}, B {b_pitches}"
     finally:
         if reader is not None:
             reader.close()
         server.close()
-
-
-def _reader(backend, port_name, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        names = [x for x in backend.get_input_names() if x.endswith(port_name)]
-        if names:
-            return backend.open_input(names[0])
-        time.sleep(0.05)
-    raise AssertionError(f"no JACK port named {port_name}: {backend.get_input_names()}")
-
-
-def _collect(port, seconds):
-    got, deadline = [], time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        got += list(port.iter_pending())
-        time.sleep(0.01)
-    return got
 
 
 def test_learn_binds_the_next_cc_and_junk_is_counted(tiny_bundle, tmp_path, keyboard):
@@ -294,23 +277,23 @@ def test_midi_clock_in_starts_drives_and_stops_the_loop(tiny_bundle, tmp_path, k
     try:
         client = server.client
         assert "MIDI in from" in server.log(), server.log()
-        reader = _reader(backend, OUT)
+        reader = open_jack_input(backend, OUT)
         mark = jack_log_size()
         pulsing.set()
         thread.start()
         assert client.request("/alpha", 1.0) is not None
-        quiet = [m for m in _collect(reader, 0.5) if m.type == "note_on" and m.velocity > 0]
+        quiet = [m for m in collect_midi(reader, timeout=0.5) if m.type == "note_on" and m.velocity > 0]
         assert quiet == [], "pulses alone do not start the loop: Start does"
         keyboard.send_message([0xFA])  # Start
-        playing = [m for m in _collect(reader, 1.5) if m.type == "note_on" and m.velocity > 0]
+        playing = [m for m in collect_midi(reader, timeout=1.5) if m.type == "note_on" and m.velocity > 0]
         if not playing and jack_dropped_cycles(mark):
             pytest.skip("JACK dropped MIDI cycles (xruns)")
         assert playing, "Start and the pulses play the loop"
         assert client.ask("/bpm", 90.0, reply="/error").args[1].startswith("the tempo follows the MIDI clock")
         keyboard.send_message([0xFC])  # Stop
         time.sleep(0.3)
-        _collect(reader, 0.1)
-        after = [m for m in _collect(reader, 0.8) if m.type == "note_on" and m.velocity > 0]
+        collect_midi(reader, timeout=0.1)
+        after = [m for m in collect_midi(reader, timeout=0.8) if m.type == "note_on" and m.velocity > 0]
         assert after == [], "nothing plays after Stop"
     finally:
         pulsing.clear()

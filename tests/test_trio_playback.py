@@ -138,7 +138,7 @@ def channels_on(got) -> set[int]:
 def test_serve_plays_a_trio_on_three_channels_with_drums_on_channel_10(trio_bundle, jack_server, monkeypatch,
                                                                         tmp_path):
     from tests.fixtures.server import start_server_process
-    from tests.test_midi_out import _collect, _reader
+    from tests.fixtures.jack import collect_midi, open_jack_input
 
     monkeypatch.setenv("MUSICVAE_MIDI_API", "UNIX_JACK")
     backend = mido.Backend("mido.backends.rtmidi/UNIX_JACK")
@@ -147,10 +147,10 @@ def test_serve_plays_a_trio_on_three_channels_with_drums_on_channel_10(trio_bund
                                   env={"MUSICVAE_MIDI_API": "UNIX_JACK"})
     reader = None
     try:
-        reader = _reader(backend, "mv-trio-test")
+        reader = open_jack_input(backend, "mv-trio-test")
         reply = server.client.request("/sample", "a", 1.0, 5, timeout=30)
         assert reply is not None and {n.track for n in reply.notes} == {MELODY, BASS, DRUMS}, reply
-        got = _collect(reader, lambda got: len(channels_on(got)) == 3, timeout=10.0)
+        got = collect_midi(reader, lambda got: len(channels_on(got)) == 3, timeout=10.0)
     finally:
         if reader is not None:
             reader.close()
