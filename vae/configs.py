@@ -2,8 +2,8 @@
 
 Every config is a frozen dataclass, saved as JSON next to each checkpoint so a checkpoint rebuilds its
 model without this registry. The paper's sizes (`mel_2bar_big`, `mel_16bar_hier`, `mel_16bar_flat`,
-`drums_2bar`) are for GPU users; the `_small` variants are sized to train on two CPU cores in under an hour
-and to decode fast live. Their decoders are 2 x 192: measured on this CPU (ONNX Runtime, one thread, batch
+`drums_2bar`) are for GPU users; the `_small` variants are sized to train on two CPU cores in one to two
+hours (`mel_2bar_small`'s 7,500 steps: about 105 minutes) and to decode fast live. Their decoders are 2 x 192: measured on this CPU (ONNX Runtime, one thread, batch
 1, 32 unrolled steps) 2 x 192 decodes in ~2 ms and 2 x 256 in ~4.7 ms, because a batch-1 step streams every
 weight once and 2 x 256's ~3 MB of per-step weights fall out of one core's 2 MB L2 cache while 2 x 192's
 ~1.8 MB stay in it.
@@ -155,7 +155,7 @@ _DRUMS_2BAR = dict(codec="drums", num_bars=2, num_classes=DRUM_CLASSES)
 # Magenta's 16-bar configs: free bits 256, constant beta 0.2, teacher forcing only.
 _TRAIN_16BAR = TrainConfig(free_bits=256, beta_max=0.2, beta_rate=0.0, sampling_rate=0.0)
 
-# Small configs, tuned for about an hour on one CPU core (~1.7 steps/s at batch 128 for 2 bars). Magenta
+# Small configs, tuned for one to two hours on one CPU core (~1.7 steps/s at batch 128 for 2 bars). Magenta
 # anneals beta over hundreds of thousands of steps; a short run at beta 0.2 from the start squeezes the
 # latent, so the small melody configs give the first 64 bits (44 nats) of KL free and reach beta's max
 # within ~4000 steps. Scheduled sampling passes p = 0.5 near step 1380 (k = 250) and nears 1 by 2500.
