@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from contract.errors import UserError
+from contract.folders import publish_folder
 
 
 @dataclass
@@ -79,7 +80,7 @@ def export_bundle(checkpoint: Path, data_dir: Path, out: Path, options: ExportOp
     staging.mkdir(parents=True)
     try:
         manifest = _build(model, config, meta, Path(data_dir), staging, options)
-        _publish(staging, out)
+        publish_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -134,17 +135,6 @@ def _build(model, config, meta: dict, data_dir: Path, staging: Path, options: Ex
                               attributes=vectors, attribute_info=quartiles, latent=coordinates.as_dict())
     write_json(staging / MANIFEST_FILE, manifest)
     return manifest
-
-
-def _publish(staging: Path, out: Path) -> None:
-    """Rename the finished bundle into place; an old bundle is moved aside first and removed after."""
-    old = None
-    if out.exists():
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        out.rename(old)
-    staging.rename(out)
-    if old is not None:
-        shutil.rmtree(old)
 
 
 def _check_shape(windows: np.ndarray, num_steps: int, dataset: str) -> None:

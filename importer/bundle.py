@@ -13,11 +13,12 @@ import os
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from contract.folders import publish_folder
 from importer.config import model_config
 from importer.errors import CheckpointError
 from importer.mapping import to_state_dict
@@ -54,9 +55,7 @@ def import_bundle(source: str, out: Path, options: ImportOptions = ImportOptions
         staging.mkdir(parents=True)
         try:
             manifest = _build(model, config, weights, staging, options)
-            from export.bundle import _publish
-
-            _publish(staging, out)
+            publish_folder(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -126,7 +125,6 @@ def _build(model, config, weights: Source, staging: Path, options: ImportOptions
 
 def _windows(config, decoder_path: Path, options: ImportOptions, rng: np.random.Generator) -> tuple[dict, str]:
     """Token windows for parity and latent statistics: the data's (--data), else the model's own samples."""
-    m = config.model
     if options.data is not None:
         from vae.shards import load_windows
 

@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from contract.errors import UserError
+from contract.folders import publish_folder
 from vae import shards
 from vae.shards import DATASETS, SPLITS
 from vae.near_duplicates import near_duplicates
@@ -229,13 +230,13 @@ def build_dataset(options: BuildOptions | None = None, **kwargs) -> dict:
                         "total_s": round(time.perf_counter() - t0, 2)}
     _write_json(staging / "report.json", report)
     if not any(sum(d["windows"].values()) for d in report["datasets"].values()):
-        where = _publish(staging, out) if not out.exists() else staging / "report.json"
+        where = publish_folder(staging, out) if not out.exists() else staging / "report.json"
         reasons = ", ".join(f"{r}: {n}" for r, n in report["pieces"]["skipped_by_reason"].items()) or "none"
         raise NoWindowsError(
             f"no window at all from {report['pieces']['read']} piece(s) read (skipped: {reasons}); "
             f"see {where if where.name == 'report.json' else where / 'report.json'}"
         )
-    _publish(staging, out)
+    publish_folder(staging, out)
     return report
 
 
@@ -244,17 +245,6 @@ def _check_replaceable(out: Path) -> None:
     if out.is_file() or (out.is_dir() and any(out.iterdir()) and not (out / "report.json").is_file()):
         raise ValueError(f"{out} exists and is not a musicvae data folder (no report.json): "
                          "refusing to replace it; choose another --out")
-
-
-def _publish(staging: Path, out: Path) -> Path:
-    """Swap the finished build in for the old one (two renames; the old folder is then deleted)."""
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        os.replace(out, old)
-    os.replace(staging, out)
-    shutil.rmtree(old, ignore_errors=True)
-    return out
 
 
 def _read_sources(options: BuildOptions) -> tuple[list[Piece | Skip], dict]:
