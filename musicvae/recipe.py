@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _data(data: Path, fresh: bool, config: str) -> None:
     from vae.data import BuildOptions, build_dataset
+    from vae.sources.cache import default_cache_dir
 
     if (data / "report.json").exists() and not fresh:
         missing = _missing_drum_sources(data, config)
@@ -88,7 +89,7 @@ def _data(data: Path, fresh: bool, config: str) -> None:
             return
         print(f"data: {data} was built without the drum sources {', '.join(missing)}: rebuilding it",
               file=sys.stderr)
-    build_dataset(BuildOptions(out=data, cache_dir=_cache_dir()))
+    build_dataset(BuildOptions(out=data, cache_dir=default_cache_dir()))  # the cache `musicvae data` fills
 
 
 def _missing_drum_sources(data: Path, config: str) -> list[str]:
@@ -100,12 +101,6 @@ def _missing_drum_sources(data: Path, config: str) -> list[str]:
         return []
     built = json.loads((data / "report.json").read_text()).get("options", {}).get("drum_sources", [])
     return [s for s in DRUM_SOURCES if s not in built]
-
-
-def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("musicvae")) / "parsed"
 
 
 def _train(recipe: Recipe, steps: int, data: Path, run_dir: Path, fresh: bool) -> None:
