@@ -84,6 +84,36 @@ def notes_bundle(decode_id: int, notes: Sequence[Note], prefix: str = "", tracks
     return bundle_of(notes_elements(decode_id, notes, prefix, tracks))
 
 
+class EncodedNotes:
+    """Notes with their /note messages packed once, so that answering with them again (the α cache's
+    knob positions) frames the packed body with `/notes/begin id count` and `/notes/end id` and nothing
+    else: byte for byte what `notes_bundle` builds. Bodies are kept per address prefix; `prefixes` are
+    packed now (by the cache's fill thread), any other on its first use."""
+
+    __slots__ = ("notes", "tracks", "_framing")
+
+    def __init__(self, notes: Sequence[Note], tracks: bool = False, prefixes: Iterable[str] = ("",)):
+        self.notes = notes
+        self.tracks = tracks
+        self._framing = {prefix: self._frame(prefix) for prefix in prefixes}
+
+    def bundle(self, decode_id: int, prefix: str = "") -> bytes:
+        """The notes that play as one datagram (as notes_bundle(decode_id, notes, prefix, tracks))."""
+        framing = self._framing.get(prefix)
+        if framing is None:
+            framing = self._framing[prefix] = self._frame(prefix)
+        begin, begin_address, body, end, end_address = framing
+        return b"".join([BUNDLE_HEADER, begin.pack(begin.size - 4, begin_address, b",ii\x00", decode_id,
+                                                   len(self.notes)),
+                         body, end.pack(end.size - 4, end_address, b",i\x00\x00", decode_id)])
+
+    def _frame(self, prefix: str) -> tuple:
+        begin_address, end_address = _padded(prefix + "/notes/begin"), _padded(prefix + "/notes/end")
+        return (struct.Struct(f">i{len(begin_address)}s4sii"), begin_address,
+                _note_messages(f"{prefix}/note", self.notes, self.tracks),
+                struct.Struct(f">i{len(end_address)}s4si"), end_address)
+
+
 @functools.lru_cache(maxsize=64)
 def _note_struct(address: str, tracks: bool = False) -> tuple[struct.Struct, bytes]:
     """A /note message as one `pack`: size, address, type tags, pitch, velocity, start, duration[, track]."""
@@ -91,16 +121,20 @@ def _note_struct(address: str, tracks: bool = False) -> tuple[struct.Struct, byt
     return struct.Struct(f">i{len(padded)}s8siiff{'i' if tracks else ''}"), padded
 
 
-def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes, tracks: bool = False) -> bytes:
+def _note_messages(note_address: str, notes: Sequence[Note], tracks: bool = False) -> bytes:
+    """The framed /note (or /preview/note) messages of `notes`, in order, as bundle elements."""
     note, address = _note_struct(note_address, tracks)
     size = note.size - 4
     if tracks:
-        body = [note.pack(size, address, TRACK_NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
-                          float(n.duration), int(n.track)) for n in notes]
-    else:
-        body = [note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
-                          float(n.duration)) for n in notes]
-    return b"".join([struct.pack(">i", len(begin)), begin, *body, struct.pack(">i", len(end)), end])
+        return b"".join([note.pack(size, address, TRACK_NOTE_TYPETAGS, int(n.pitch), int(n.velocity),
+                                   float(n.start), float(n.duration), int(n.track)) for n in notes])
+    return b"".join([note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
+                               float(n.duration)) for n in notes])
+
+
+def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes, tracks: bool = False) -> bytes:
+    return b"".join([struct.pack(">i", len(begin)), begin, _note_messages(note_address, notes, tracks),
+                     struct.pack(">i", len(end)), end])
 
 
 def parse(datagram: bytes) -> list[tuple[str, list]]:
