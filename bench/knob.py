@@ -5,7 +5,9 @@ A real `musicvae serve` in a child process, real UDP on 127.0.0.1. A client turn
 send to its /notes/end (the client's receive stamp).
 
 - warm: after the server has logged a complete fill of the swept morph; every position answers from the
-  cache. The server's own count of cache hits (logged when it stops) is reported.
+  cache. The server's own count of cache hits (logged when it stops) is reported, and its own time for
+  the hits it answered on the receiving thread, from the datagram's arrival to the reply ready to send (the send itself, a few µs, left out): the
+  server's share of the round trip (the rest is the kernel, the client and waiting for a core).
 - cold: the same sweep half a position off the grid, (k + 0.5)/127: no answer can come from the cache, so
   each request is decoded, as a request on an empty cache is.
 - fill: seconds from a change of morph until all 128 positions are cached (the model's decoder in batches
@@ -30,6 +32,7 @@ FILLS = 3  # morphs timed for the fill time
 FILL_TIMEOUT_S = 120.0
 REPLY_TIMEOUT_S = 2.0  # a request unanswered this long counts as unanswered
 HITS_LOG = re.compile(r"α cache: (\d+) hit\(s\), (\d+) miss")
+HIT_TIMES_LOG = re.compile(r"(\d+) answered on the receiving thread in p50 (\d+) µs, p99 (\d+) µs")
 
 
 @dataclass
@@ -45,6 +48,7 @@ class KnobResult:
     server_cache_hits: int | None
     server_cache_misses: int | None
     load_average: tuple[float, float]  # the machine's 1-minute load at the start and the end: latency needs a core
+    server_hit_us: dict | None = None  # hits answered on the receiving thread: count, p50, p99 (µs, in to ready to send)
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -128,23 +132,10 @@ def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: fl
             warm, warm_answered = knob_sweep(server, knob_positions(seconds, rate_hz), rate_hz)
             cold, cold_answered = knob_sweep(server, knob_positions(seconds, rate_hz, offset=0.5), rate_hz)
             server.interrupt()
-            found = HITS_LOG.search(server.log())
+            found, timed = HITS_LOG.search(server.log()), HIT_TIMES_LOG.search(server.log())
         finally:
             server.close()
     hits, misses = (int(found.group(1)), int(found.group(2))) if found else (None, None)
+    hit_us = {"count": int(timed.group(1)), "p50": int(timed.group(2)), "p99": int(timed.group(3))} if timed else None
     return KnobResult(rate_hz, seconds, warm, warm_answered, cold, cold_answered, int(seconds * rate_hz), fills,
-                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)))
-
-
-def knob_lines(results: list[dict]) -> str:
-    """The knob-to-notes table (one row per model)."""
-    lines = ["knob to notes (OSC round trip, /alpha on the 128 knob positions)",
-             f"{'model':<24} {'warm p50':>9} {'warm p99':>9} {'cold p50':>9} {'cold p99':>9} {'fill s':>8} "
-             f"{'hits':>6} {'load':>10}"]
-    for r in results:
-        k = r["knob"]
-        lines.append(f"{r['name']:<24} {k['warm']['p50_ms']:>9.3f} {k['warm']['p99_ms']:>9.3f} "
-                     f"{k['cold']['p50_ms']:>9.3f} {k['cold']['p99_ms']:>9.3f} {np.median(k['fill_seconds']):>8.3f} "
-                     f"{k['server_cache_hits'] if k['server_cache_hits'] is not None else '?':>6} "
-                     f"{'%.1f-%.1f' % tuple(k['load_average']):>10}")
-    return "\n".join(lines)
+                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)), hit_us)

@@ -69,10 +69,6 @@ def run(args: argparse.Namespace) -> int:
     for model in models:
         results["models"].append(bench_bundle(Path(model), args))
     print(text_table(results))
-    if any("knob" in r for r in results["models"]):
-        from bench.knob import knob_lines
-
-        print(knob_lines([r for r in results["models"] if "knob" in r]))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
         print(f"wrote {args.json}")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import math
+import struct
 import threading
 import time
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ EXACT = 1e-9  # alpha*127 within this of an integer counts as that knob position
 DEFAULT_BATCH = 8  # rows per decoder run: short enough that a batch never holds a core for long
 FILLED_LOG = "α cache filled:"  # the debug line a complete fill logs (the benchmark waits for it)
 IDLE_POLL_S = 0.05  # how often a filler waiting for the live worker rechecks for a newer generation
+_FLOAT32 = struct.Struct("f")
+_FLOAT32_POSITIONS = [float(np.float32(k / (POSITIONS - 1))) for k in range(POSITIONS)]  # k/127 as OSC sends it
 
 
 def position(alpha: float) -> int | None:
@@ -47,8 +50,8 @@ def position(alpha: float) -> int | None:
     k = round(scaled)
     if not 0 <= k < POSITIONS:
         return None
-    if abs(scaled - k) <= EXACT or np.float32(alpha) == np.float32(k / (POSITIONS - 1)):
-        return k
+    if abs(scaled - k) <= EXACT or _FLOAT32.unpack(_FLOAT32.pack(alpha))[0] == _FLOAT32_POSITIONS[k]:
+        return k  # (struct, not numpy, rounds to float32: this runs on every knob move)
     return None
 
 

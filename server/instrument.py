@@ -278,7 +278,7 @@ class Instrument:
             log.info("α cache: %d hit(s), %d miss(es)%s", self.cache.hits, self.cache.misses, self._hit_times())
 
     def _hit_times(self) -> str:
-        """How long the hits answered on the receiving thread took, message in to reply sent (the benchmark
+        """How long the hits answered on the receiving thread took, message in to reply ready to send (the benchmark
         reads this line: it is the server's share of a knob's round trip)."""
         seconds = np.asarray(self.session.hit_seconds)
         if not len(seconds):

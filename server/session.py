@@ -37,7 +37,7 @@ log = logging.getLogger("musicvae.server")
 Sender = tuple[str, int]
 CURRENT = "current"  # the worker key of decodes of the current point (a newer one replaces a pending one)
 Send = Callable[[bytes, Sender], None]  # one datagram to one (host, port); must not raise
-HIT_TIMES_KEPT = 100_000  # α cache hits answered on the receiving thread whose receive-to-sent time is kept
+HIT_TIMES_KEPT = 100_000  # α cache hits answered on the receiving thread whose time (hit_seconds) is kept
 
 
 class Origin(NamedTuple):
@@ -76,7 +76,9 @@ class Session:
         self.received: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
         self.worker = LatestOnlyWorker()
-        self.hit_seconds: deque[float] = deque(maxlen=HIT_TIMES_KEPT)  # α cache hits: message in to reply sent
+        # α cache hits answered on the receiving thread: message in to reply ready to send. Not past the send:
+        # on a busy machine the client woken by it may take this core, and that wait is not the answer's.
+        self.hit_seconds: deque[float] = deque(maxlen=HIT_TIMES_KEPT)
         # The current point whose notes were last sent and played. It starts as the initial point, unheard:
         # the loop starts with the first decode that moves it (or /alpha), never with a preview.
         self._playing_z = self.current_z(self.state)
@@ -166,9 +168,10 @@ class Session:
             cached = self.instrument.cached_current(state, count_miss=False)  # a miss is counted by the job
             if cached is None:
                 return False
-            self.reply(sender, cached.bundle(self._next_id(), prefix_of(sender)))
-            if isinstance(sender, Origin) and sender.received:
+            payload = cached.bundle(self._next_id(), prefix_of(sender))
+            if isinstance(sender, Origin) and sender.received:  # timed to the send, not past it (see hit_seconds)
                 self.hit_seconds.append(time.perf_counter() - sender.received)
+            self.reply(sender, payload)
             self._play(self.current_z(state), cached.notes)  # after the reply: it is not on the way there
             return True
 

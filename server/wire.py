@@ -145,6 +145,9 @@ def parse(datagram: bytes) -> list[tuple[str, list]]:
     """
     if not datagram:
         raise OscParseError("empty datagram")
+    small = type(datagram) is bytes and len(datagram) <= MEMO_MAX_BYTES
+    if small and (known := _parsed.get(datagram)) is not None:
+        return [(address, list(args)) for address, args in known]
     out: list[tuple[str, list]] = []
     try:
         _parse_packet(memoryview(datagram), out, depth=0)
@@ -152,7 +155,18 @@ def parse(datagram: bytes) -> list[tuple[str, list]]:
         raise
     except (struct.error, UnicodeDecodeError, IndexError, ValueError) as exc:
         raise OscParseError(f"not an OSC packet ({type(exc).__name__}: {exc})") from None
+    if small and not any(type(arg) is list for _, args in out for arg in args):
+        if len(_parsed) >= MEMO_ENTRIES:
+            _parsed.clear()
+        _parsed[datagram] = tuple((address, tuple(args)) for address, args in out)
     return out
+
+
+# A knob sends the same few datagrams again and again (128 positions of /alpha), so small ones are parsed
+# once: every message is parsed on the receiving thread, and a knob move's answer waits for it.
+MEMO_MAX_BYTES = 64  # /alpha with its float is 16 bytes
+MEMO_ENTRIES = 1024  # then forgotten all at once (a flood of distinct datagrams cannot grow it)
+_parsed: dict[bytes, tuple] = {}  # datagram -> ((address, args), ...): valid parses without arrays only
 
 
 MAX_BUNDLE_DEPTH = 8
