@@ -10,6 +10,8 @@ send to its /notes/end (the client's receive stamp).
   server's share of the round trip (the rest is the kernel, the client and waiting for a core).
 - cold: the same sweep half a position off the grid, (k + 0.5)/127: no answer can come from the cache, so
   each request is decoded, as a request on an empty cache is.
+- echo: a bare Python UDP echo in another process at the same rate, right after the warm sweep
+  (bench/udp_floor.py): the round trip this machine allows now whatever the server does.
 - fill: seconds from a change of morph until all 128 positions are cached (the model's decoder in batches
   in this process, nothing else running), over a few morphs.
 """
@@ -26,6 +28,7 @@ import numpy as np
 
 from bench.server_process import ServerProcess, start_server_process
 from bench.stats import Latency
+from bench.udp_floor import udp_echo_floor
 from server.alpha_cache import FILLED_LOG, POSITIONS
 
 FILLS = 3  # morphs timed for the fill time
@@ -49,10 +52,12 @@ class KnobResult:
     server_cache_misses: int | None
     load_average: tuple[float, float]  # the machine's 1-minute load at the start and the end: latency needs a core
     server_hit_us: dict | None = None  # hits answered on the receiving thread: count, p50, p99 (µs, in to ready to send)
+    echo: Latency | None = None  # a bare UDP echo process at the same rate: the machine's floor
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["warm"], d["cold"] = self.warm.as_dict(), self.cold.as_dict()
+        d["echo"] = self.echo.as_dict() if self.echo else None
         return d
 
 
@@ -130,6 +135,7 @@ def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: fl
             server.client.request("/sample", "b", 1.0, 2)
             _wait_filled(server, before=server.log().count(FILLED_LOG))
             warm, warm_answered = knob_sweep(server, knob_positions(seconds, rate_hz), rate_hz)
+            echo = udp_echo_floor(int(seconds * rate_hz), rate_hz)
             cold, cold_answered = knob_sweep(server, knob_positions(seconds, rate_hz, offset=0.5), rate_hz)
             server.interrupt()
             found, timed = HITS_LOG.search(server.log()), HIT_TIMES_LOG.search(server.log())
@@ -138,4 +144,4 @@ def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: fl
     hits, misses = (int(found.group(1)), int(found.group(2))) if found else (None, None)
     hit_us = {"count": int(timed.group(1)), "p50": int(timed.group(2)), "p99": int(timed.group(3))} if timed else None
     return KnobResult(rate_hz, seconds, warm, warm_answered, cold, cold_answered, int(seconds * rate_hz), fills,
-                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)), hit_us)
+                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)), hit_us, echo)

@@ -11,7 +11,7 @@ LATENCY_COLUMNS = ("model", "runtime", "op", "batch", "p50 ms", "p95 ms", "p99 m
 SWEEP_COLUMNS = ("model", "/alpha sweep", "round trip p50 ms", "p95 ms", "p99 ms", "answered", "stale dropped",
                  "last α answered", "over the paced decode p50 / p99 ms")
 KNOB_COLUMNS = ("model", "knob sweep", "warm p50 ms", "warm p99 ms", "cold p50 ms", "cold p99 ms", "fill s",
-                "cache hits", "server hit p50 / p99 µs", "load")
+                "cache hits", "server hit p50 / p99 µs", "UDP echo p50 / p99 ms", "load")
 
 
 def latency_rows(results: dict) -> Iterator[list[str]]:
@@ -38,16 +38,18 @@ def sweep_rows(results: dict) -> Iterator[list[str]]:
 
 def knob_rows(results: dict) -> Iterator[list[str]]:
     """Knob to notes (bench/knob.py): the OSC round trip warm and cold, the fill, and a warm hit's own time in
-    the server (datagram in to reply ready to send); `load` is the machine's 1-minute load at the start and the end."""
+    the server (datagram in to reply ready to send), a bare UDP echo at the same rate (the machine's floor,
+    bench/udp_floor.py); `load` is the machine's 1-minute load at the start and the end."""
     for model in results["models"]:
         k = model.get("knob")
         if not k:
             continue
-        hit = k.get("server_hit_us")
+        hit, echo = k.get("server_hit_us"), k.get("echo")
         yield [model["name"], f"{k['rate_hz']:g} Hz × {k['seconds']:g} s", f"{k['warm']['p50_ms']:.2f}",
                f"{k['warm']['p99_ms']:.2f}", f"{k['cold']['p50_ms']:.2f}", f"{k['cold']['p99_ms']:.2f}",
                f"{statistics.median(k['fill_seconds']):.2f}", str(k["server_cache_hits"] if k["server_cache_hits"] is not None else "?"),
-               f"{hit['p50']} / {hit['p99']}" if hit else "", "%.1f–%.1f" % tuple(k["load_average"])]
+               f"{hit['p50']} / {hit['p99']}" if hit else "",
+               f"{echo['p50_ms']:.2f} / {echo['p99_ms']:.2f}" if echo else "", "%.1f–%.1f" % tuple(k["load_average"])]
 
 
 def _tables(results: dict) -> Iterator[tuple[tuple[str, ...], list[list[str]], int]]:

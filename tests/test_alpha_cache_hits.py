@@ -28,6 +28,17 @@ def test_a_packed_reply_is_the_built_one_byte_for_byte(tracks, prefix):
     assert wire.EncodedNotes([]).bundle(3) == wire.notes_bundle(3, [])
 
 
+def test_a_repeated_small_datagram_parses_the_same_and_its_args_stay_the_callers():
+    knob = wire.message("/alpha", KNOB_3)
+    first = wire.parse(knob)
+    first[0][1].append("changed by a handler")
+    assert wire.parse(knob) == wire.parse(bytes(bytearray(knob))) == [("/alpha", [KNOB_3])]
+    with pytest.raises(wire.OscParseError):  # a bad one is still an error every time
+        wire.parse(knob[:-2])
+    with pytest.raises(wire.OscParseError):
+        wire.parse(knob[:-2])
+
+
 class HeldDecoder:
     """decode_rows that decodes its first batch and holds every later one until `release` is set."""
 

@@ -21,6 +21,7 @@ def test_bench_knob_answers_the_warm_sweep_from_the_cache(tiny_bundle):
     hit_us = result["server_hit_us"]
     assert hit_us["count"] >= result["warm_answered"], "the receiving thread answered every warm request"
     assert 0 < hit_us["p50"] <= hit_us["p99"]
+    assert result["echo"]["runs"] > 0 and 0 < result["echo"]["p50_ms"] <= result["echo"]["p99_ms"]
     assert len(result["fill_seconds"]) == 3 and min(result["fill_seconds"]) > 0
     table = text_table({"models": [{"name": "tiny", "rows": [], "knob": result}]})
-    assert "warm p99" in table and "server hit p50 / p99" in table and "tiny" in table
+    assert "warm p99" in table and "server hit p50 / p99" in table and "UDP echo" in table and "tiny" in table
