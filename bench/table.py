@@ -38,8 +38,8 @@ def sweep_rows(results: dict) -> Iterator[list[str]]:
 
 def knob_rows(results: dict) -> Iterator[list[str]]:
     """Knob to notes (bench/knob.py): the OSC round trip warm and cold, the fill, and a warm hit's own time in
-    the server (datagram in to reply ready to send), a bare UDP echo at the same rate (the machine's floor,
-    bench/udp_floor.py); `load` is the machine's 1-minute load at the start and the end."""
+    the server (datagram in to reply ready to send), a bare UDP echo asked after each warm answer (the machine's
+    floor, bench/udp_floor.py); `load` is the machine's 1-minute load at the start and the end."""
     for model in results["models"]:
         k = model.get("knob")
         if not k:
