@@ -12,6 +12,7 @@ SWEEP_COLUMNS = ("model", "/alpha sweep", "round trip p50 ms", "p95 ms", "p99 ms
                  "last α answered", "over the paced decode p50 / p99 ms")
 KNOB_COLUMNS = ("model", "knob sweep", "warm p50 ms", "warm p99 ms", "cold p50 ms", "cold p99 ms", "fill s",
                 "cache hits", "server hit p50 / p99 µs", "UDP echo p50 / p99 ms", "load")
+PAPER_SIZE_COLUMNS = ("decoder (random weights)", "precision", "CPU p50 ms", "wall p50 ms", "runs", "decoder.onnx MB")
 
 
 def latency_rows(results: dict) -> Iterator[list[str]]:
@@ -36,6 +37,14 @@ def sweep_rows(results: dict) -> Iterator[list[str]]:
                str(s["last_alpha_answered"]), overhead]
 
 
+def paper_size_rows(results: dict) -> Iterator[list[str]]:
+    """Random-weight decoders at the paper's sizes (bench/paper_size.py): CPU time is the better estimate of
+    an idle machine's wall time when others share the cores."""
+    for r in (results.get("paper_size") or {}).get("rows", []):
+        yield [r["model"], r["precision"], f"{r['cpu_p50_ms']:.1f}", f"{r['wall_p50_ms']:.1f}", str(r["runs"]),
+               f"{r['mb']:.1f}"]
+
+
 def knob_rows(results: dict) -> Iterator[list[str]]:
     """Knob to notes (bench/knob.py): the OSC round trip warm and cold, the fill, and a warm hit's own time in
     the server (datagram in to reply ready to send), a bare UDP echo asked after each warm answer (the machine's
@@ -56,7 +65,8 @@ def _tables(results: dict) -> Iterator[tuple[tuple[str, ...], list[list[str]], i
     """(columns, rows, how many leading columns are text) of each non-empty table."""
     for columns, rows, text_columns in ((LATENCY_COLUMNS, list(latency_rows(results)), 3),
                                         (SWEEP_COLUMNS, list(sweep_rows(results)), 2),
-                                        (KNOB_COLUMNS, list(knob_rows(results)), 2)):
+                                        (KNOB_COLUMNS, list(knob_rows(results)), 2),
+                                        (PAPER_SIZE_COLUMNS, list(paper_size_rows(results)), 2)):
         if rows:
             yield columns, rows, text_columns
 
