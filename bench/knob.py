@@ -5,9 +5,13 @@ A real `musicvae serve` in a child process, real UDP on 127.0.0.1. A client turn
 send to its /notes/end (the client's receive stamp).
 
 - warm: after the server has logged a complete fill of the swept morph; every position answers from the
-  cache. The server's own count of cache hits (logged when it stops) is reported.
+  cache. The server's own count of cache hits (logged when it stops) is reported, and its own time for
+  the hits it answered on the receiving thread, from the datagram's arrival to the reply ready to send (the send itself, a few µs, left out): the
+  server's share of the round trip (the rest is the kernel, the client and waiting for a core).
 - cold: the same sweep half a position off the grid, (k + 0.5)/127: no answer can come from the cache, so
   each request is decoded, as a request on an empty cache is.
+- echo: a bare Python UDP echo in another process, asked right after each warm answer (bench/udp_floor.py):
+  the round trip this machine allows at that moment, whatever the server does.
 - fill: seconds from a change of morph until all 128 positions are cached (the model's decoder in batches
   in this process, nothing else running), over a few morphs.
 """
@@ -24,12 +28,14 @@ import numpy as np
 
 from bench.server_process import ServerProcess, start_server_process
 from bench.stats import Latency
+from bench.udp_floor import UdpEcho
 from server.alpha_cache import FILLED_LOG, POSITIONS
 
 FILLS = 3  # morphs timed for the fill time
 FILL_TIMEOUT_S = 120.0
 REPLY_TIMEOUT_S = 2.0  # a request unanswered this long counts as unanswered
 HITS_LOG = re.compile(r"α cache: (\d+) hit\(s\), (\d+) miss")
+HIT_TIMES_LOG = re.compile(r"(\d+) answered on the receiving thread in p50 (\d+) µs, p99 (\d+) µs")
 
 
 @dataclass
@@ -45,10 +51,13 @@ class KnobResult:
     server_cache_hits: int | None
     server_cache_misses: int | None
     load_average: tuple[float, float]  # the machine's 1-minute load at the start and the end: latency needs a core
+    server_hit_us: dict | None = None  # hits answered on the receiving thread: count, p50, p99 (µs, in to ready to send)
+    echo: Latency | None = None  # a bare UDP echo process asked after each warm answer: the machine's floor
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["warm"], d["cold"] = self.warm.as_dict(), self.cold.as_dict()
+        d["echo"] = self.echo.as_dict() if self.echo else None
         return d
 
 
@@ -73,13 +82,15 @@ def fill_times(path: Path, threads: int = 1, fills: int = FILLS) -> list[float]:
     return times
 
 
-def knob_sweep(server: ServerProcess, alphas: np.ndarray, rate_hz: float) -> tuple[Latency, int]:
+def knob_sweep(server: ServerProcess, alphas: np.ndarray, rate_hz: float,
+               echo: UdpEcho | None = None) -> tuple[Latency, int, Latency | None]:
     """Send each alpha on a `rate_hz` grid, one in flight at a time: each /notes/end is then its request's
     own (an open-loop sweep pairs replies by arrival, which goes wrong once decodes take longer than the
-    interval, as on a loaded machine). -> (latency of each answered request, how many were answered)."""
+    interval, as on a loaded machine). `echo`: also time a bare UDP echo right after each answer.
+    -> (latency of each answered request, how many were answered, the echoes' latency or None)."""
     client = server.client
     client.settle(0.3)
-    latencies = []
+    latencies, echoes = [], []
     due = time.perf_counter()
     for alpha in alphas:
         due = max(due + 1.0 / rate_hz, time.perf_counter())
@@ -91,10 +102,12 @@ def knob_sweep(server: ServerProcess, alphas: np.ndarray, rate_hz: float) -> tup
         end = client.next_packet(lambda p: any(m.address == "/notes/end" for m in p.messages), REPLY_TIMEOUT_S)
         if end is not None:
             latencies.append(end.time - sent)
+        if echo is not None and (echoed := echo.round_trip()) is not None:
+            echoes.append(echoed)
     if not latencies:
         raise RuntimeError(f"no /notes/end came back from {len(alphas)} /alpha messages; server log:\n"
                            f"{server.log()[-2000:]}")
-    return Latency.from_seconds(latencies), len(latencies)
+    return Latency.from_seconds(latencies), len(latencies), Latency.from_seconds(echoes) if echoes else None
 
 
 def _wait_filled(server: ServerProcess, before: int, timeout: float = FILL_TIMEOUT_S) -> None:
@@ -125,26 +138,14 @@ def bench_knob(path: Path, threads: int = 1, rate_hz: float = 100.0, seconds: fl
             server.client.request("/sample", "a", 1.0, 1)
             server.client.request("/sample", "b", 1.0, 2)
             _wait_filled(server, before=server.log().count(FILLED_LOG))
-            warm, warm_answered = knob_sweep(server, knob_positions(seconds, rate_hz), rate_hz)
-            cold, cold_answered = knob_sweep(server, knob_positions(seconds, rate_hz, offset=0.5), rate_hz)
+            with UdpEcho() as udp_echo:
+                warm, warm_answered, echo = knob_sweep(server, knob_positions(seconds, rate_hz), rate_hz, udp_echo)
+            cold, cold_answered, _ = knob_sweep(server, knob_positions(seconds, rate_hz, offset=0.5), rate_hz)
             server.interrupt()
-            found = HITS_LOG.search(server.log())
+            found, timed = HITS_LOG.search(server.log()), HIT_TIMES_LOG.search(server.log())
         finally:
             server.close()
     hits, misses = (int(found.group(1)), int(found.group(2))) if found else (None, None)
+    hit_us = {"count": int(timed.group(1)), "p50": int(timed.group(2)), "p99": int(timed.group(3))} if timed else None
     return KnobResult(rate_hz, seconds, warm, warm_answered, cold, cold_answered, int(seconds * rate_hz), fills,
-                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)))
-
-
-def knob_lines(results: list[dict]) -> str:
-    """The knob-to-notes table (one row per model)."""
-    lines = ["knob to notes (OSC round trip, /alpha on the 128 knob positions)",
-             f"{'model':<24} {'warm p50':>9} {'warm p99':>9} {'cold p50':>9} {'cold p99':>9} {'fill s':>8} "
-             f"{'hits':>6} {'load':>10}"]
-    for r in results:
-        k = r["knob"]
-        lines.append(f"{r['name']:<24} {k['warm']['p50_ms']:>9.3f} {k['warm']['p99_ms']:>9.3f} "
-                     f"{k['cold']['p50_ms']:>9.3f} {k['cold']['p99_ms']:>9.3f} {np.median(k['fill_seconds']):>8.3f} "
-                     f"{k['server_cache_hits'] if k['server_cache_hits'] is not None else '?':>6} "
-                     f"{'%.1f-%.1f' % tuple(k['load_average']):>10}")
-    return "\n".join(lines)
+                      hits, misses, (round(load_at_start, 2), round(os.getloadavg()[0], 2)), hit_us, echo)

@@ -7,7 +7,8 @@ one call per 10 ms, caches cooling in between, as in the OSC sweep); the achieve
 next to this machine's measured float32 matrix-multiply (all cores and one thread) and matrix-vector rates;
 and the end-to-end OSC round trip (send /alpha, receive /notes/end) on a live server under a 100 Hz alpha
 sweep, with what it adds over the decode; and knob to notes over the α cache's 128 positions, warm and
-cold, with the time to fill the cache (bench/knob.py). Prints tables; --json writes everything.
+cold, with the time to fill the cache (bench/knob.py). With --paper-size, random-weight decoders at the
+paper's sizes too, fp32 and int8 (bench/paper_size.py). Prints tables; --json writes everything.
 
 Decode rows sample at temperature 1 with a fresh seed per call (the costlier path: the Gumbel noise is
 drawn in numpy every call, where a live session draws it once per seed); encode rows encode real-looking
@@ -15,6 +16,7 @@ token windows.
 
 Example:
   musicvae bench --model models/mel_2bar_small --model models/mel_16bar_hier_small --json bench.json
+  musicvae bench --paper-size            # only the paper-size decoders, 3 decodes each
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ import numpy as np
 from bench.flops import decode_flops
 from contract.noise import NOISE_MAX, NOISE_MIN
 from bench.hardware import describe, matmul_gflops, matmul_gflops_one_thread, matvec_gflops
+from bench.paper_size import DEFAULT_RUNS as PAPER_SIZE_RUNS
 from bench.stats import Latency, time_calls
 from bench.table import text_table
 from contract.errors import UserError
@@ -51,12 +54,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--knob-seconds", type=float, default=5.0,
                         help="knob-to-notes sweeps over the α cache's 128 positions, warm and cold (0: skip)")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch eager comparison")
+    parser.add_argument("--paper-size", type=int, nargs="?", const=PAPER_SIZE_RUNS, default=None, metavar="RUNS",
+                        help="also time random-weight decoders at the paper's sizes (mel_2bar_big, mel_16bar_hier "
+                             "previous and start), fp32 and int8, RUNS decodes each (default %(const)s: each takes "
+                             "about a second here); without --model, only these. Needs the train extra")
     parser.add_argument("--json", type=Path, default=None, help="write all results to this JSON file")
 
 
 def run(args: argparse.Namespace) -> int:
-    models = args.model or sorted(p.parent for p in Path("models").glob("*/manifest.json"))
-    if not models:
+    paper_size = args.paper_size is not None
+    if paper_size and args.paper_size < 1:
+        raise UserError(f"--paper-size RUNS must be at least 1, got {args.paper_size}")
+    models = args.model or ([] if paper_size else sorted(p.parent for p in Path("models").glob("*/manifest.json")))
+    if not models and not paper_size:
         raise UserError("no bundles given and none under models/")
     one_thread = matmul_gflops_one_thread()
     hardware = {**describe(), "matmul_gflops": round(matmul_gflops(), 1),
@@ -68,11 +78,9 @@ def run(args: argparse.Namespace) -> int:
     results = {"hardware": hardware, "provider": args.provider, "threads": args.threads, "models": []}
     for model in models:
         results["models"].append(bench_bundle(Path(model), args))
+    if paper_size:
+        results["paper_size"] = bench_paper_size(args.paper_size)
     print(text_table(results))
-    if any("knob" in r for r in results["models"]):
-        from bench.knob import knob_lines
-
-        print(knob_lines([r for r in results["models"] if "knob" in r]))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
         print(f"wrote {args.json}")
@@ -108,6 +116,17 @@ def bench_bundle(path: Path, args: argparse.Namespace) -> dict:
 
         result["knob"] = bench_knob(path, args.threads, args.sweep_rate, args.knob_seconds).as_dict()
     return result
+
+
+def bench_paper_size(runs: int) -> dict:
+    try:
+        from bench.paper_size import measure_paper_size, row_line
+
+        print(f"paper-size decoders, random weights, {runs} decode(s) each:", flush=True)
+        return measure_paper_size(runs, on_row=lambda row: print("  " + row_line(row), flush=True))
+    except ImportError as exc:
+        raise UserError(f"--paper-size builds the models with torch and onnx ({exc.name} is missing): "
+                        f"pip install '.[train]'") from None
 
 
 def sweep_overhead(rows: list[dict], round_trip: dict) -> dict:

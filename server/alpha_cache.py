@@ -11,6 +11,10 @@ Exactness: a batch row is decoded with the same noise the live single decode bin
 points are computed by the same function as the live path, so a cached answer equals the live decode
 (tests/test_alpha_cache.py checks it on every position).
 
+A hit never waits for the fill: the fill decodes with no lock held, and takes the cache's lock only to store
+a finished batch. What an entry is comes from `to_entry` (the server keeps the notes with their reply
+already packed, server/wire.py's EncodedNotes, so a hit costs a lookup, two small packs and a send).
+
 Staleness: every change of key bumps a generation and clears the table; a batch decoded for an older
 generation is thrown away, and a lookup must present the key it wants, so a stale fill is never served.
 """
@@ -18,14 +22,13 @@ from __future__ import annotations
 
 import logging
 import math
+import struct
 import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
-
-from contract.codec import Note
 
 log = logging.getLogger("musicvae.server")
 
@@ -34,6 +37,8 @@ EXACT = 1e-9  # alpha*127 within this of an integer counts as that knob position
 DEFAULT_BATCH = 8  # rows per decoder run: short enough that a batch never holds a core for long
 FILLED_LOG = "α cache filled:"  # the debug line a complete fill logs (the benchmark waits for it)
 IDLE_POLL_S = 0.05  # how often a filler waiting for the live worker rechecks for a newer generation
+_FLOAT32 = struct.Struct("f")
+_FLOAT32_POSITIONS = [float(np.float32(k / (POSITIONS - 1))) for k in range(POSITIONS)]  # k/127 as OSC sends it
 
 
 def position(alpha: float) -> int | None:
@@ -45,8 +50,8 @@ def position(alpha: float) -> int | None:
     k = round(scaled)
     if not 0 <= k < POSITIONS:
         return None
-    if abs(scaled - k) <= EXACT or np.float32(alpha) == np.float32(k / (POSITIONS - 1)):
-        return k
+    if abs(scaled - k) <= EXACT or _FLOAT32.unpack(_FLOAT32.pack(alpha))[0] == _FLOAT32_POSITIONS[k]:
+        return k  # (struct, not numpy, rounds to float32: this runs on every knob move)
     return None
 
 
@@ -77,19 +82,20 @@ class _Fill:
 
 class AlphaCache:
     def __init__(self, decode_rows: Callable[[np.ndarray, float, int], np.ndarray],
-                 to_notes: Callable[[np.ndarray], list[Note]],
+                 to_entry: Callable[[np.ndarray], object],
                  wait_live_idle: Callable[[float], bool] | None = None, batch: int = DEFAULT_BATCH):
         """decode_rows(z [n, Z], temperature, seed) -> tokens [n, steps], each row as the live decode gives
-        it; to_notes(tokens [steps]) -> notes; wait_live_idle(timeout) -> True once no live decode is
-        pending or running (None: never wait)."""
+        it; to_entry(tokens [steps]) -> what a hit returns (the notes, e.g. codec.decode, or the notes
+        with their reply packed); wait_live_idle(timeout) -> True once no live decode is pending or running
+        (None: never wait)."""
         self._decode_rows = decode_rows
-        self._to_notes = to_notes
+        self._to_entry = to_entry
         self._wait_live_idle = wait_live_idle or (lambda timeout: True)
         self.batch = max(1, int(batch))
         self._cond = threading.Condition()
         self._generation = 0
         self._key: MorphKey | None = None
-        self._entries: list[list[Note] | None] = [None] * POSITIONS
+        self._entries: list[object | None] = [None] * POSITIONS
         self._filled = 0
         self._job: _Fill | None = None
         self._stopping = False
@@ -102,16 +108,17 @@ class AlphaCache:
 
     # ---------------------------------------------------------------------------------------- queries
 
-    def lookup(self, key: MorphKey, alpha: float) -> list[Note] | None:
-        """The cached notes of `alpha` under `key`, or None (not a knob position, another key, not yet)."""
+    def lookup(self, key: MorphKey, alpha: float, count_miss: bool = True) -> object | None:
+        """The cached entry of `alpha` under `key`, or None (not a knob position, another key, not yet).
+        `count_miss=False`: a try whose miss is looked up again elsewhere (counted there)."""
         k = position(alpha)
         with self._cond:
-            notes = self._entries[k] if k is not None and key.same(self._key) else None
-            if notes is None:
-                self.misses += 1
-            else:
+            entry = self._entries[k] if k is not None and key.same(self._key) else None
+            if entry is not None:
                 self.hits += 1
-            return notes
+            elif count_miss:
+                self.misses += 1
+            return entry
 
     @property
     def filled(self) -> int:
@@ -188,11 +195,11 @@ class AlphaCache:
                 log.warning("α cache: the morph has non-finite latents; not cached")
                 return
             tokens = self._decode_rows(z, job.key.temperature, job.key.seed)
-            notes = [self._to_notes(row) for row in tokens]
+            entries = [self._to_entry(row) for row in tokens]
             with self._cond:
                 if self._generation != job.generation:  # the morph changed while we decoded: drop it
                     return
-                for k, entry in zip(ks, notes):
+                for k, entry in zip(ks, entries):
                     self._entries[k] = entry
                 self._filled += len(ks)
                 if self._filled == POSITIONS:

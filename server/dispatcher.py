@@ -8,6 +8,7 @@ the reason, and any other exception (a bug) costs one /error reply, not the serv
 from __future__ import annotations
 
 import logging
+import time
 from typing import Sequence
 
 from server import wire
@@ -35,13 +36,14 @@ class Dispatcher:
         return self.sessions[0]
 
     def handle_datagram(self, data: bytes, sender: Sender) -> None:
+        received = time.perf_counter()
         try:
             messages = wire.parse(data)
         except wire.OscParseError as exc:
             self.session.error(sender, MALFORMED, str(exc))
             return
         for address, args in messages:
-            self.handle_message(address, args, sender)
+            self.handle_message(address, args, sender, received)
 
     def route(self, address: str) -> tuple[Session, str, str] | None:
         """(session, the address without its prefix, the prefix) or None for an unknown address."""
@@ -53,7 +55,8 @@ class Dispatcher:
             return session, "/" + rest, "/" + head
         return None
 
-    def handle_message(self, address: str, args: list, sender: Sender) -> None:
+    def handle_message(self, address: str, args: list, sender: Sender, received: float = 0.0) -> None:
+        """`received`: when its datagram arrived (time.perf_counter()); 0: now (MIDI in calls this)."""
         routed = self.route(address)
         handler = HANDLERS.get(routed[1]) if routed is not None else None
         if handler is None:
@@ -62,7 +65,7 @@ class Dispatcher:
             self.session.error(sender, address, self._unknown(address))
             return
         session, address, prefix = routed
-        origin = Origin(sender[0], sender[1], prefix)
+        origin = Origin(sender[0], sender[1], prefix, received or time.perf_counter())
         spec = ADDRESSES[address]
         with session.lock:
             session.received[address] += 1

@@ -41,6 +41,7 @@ from server.midi_map import (ALPHA, ATTRIBUTE, COORD, TEMPERATURE, Binding, MapE
 from server.midi_out import MidiUnavailable
 from server.recorder import KeyboardRecorder
 from server.session import Origin, prefix_of
+from server.wire import EncodedNotes
 
 if TYPE_CHECKING:
     from server.session import Sender, Session
@@ -78,8 +79,7 @@ class Instrument:
         self.dispatch = dispatch
         self.config = config
         engine = session.engine
-        self.cache = (AlphaCache(decode_rows_as_live(engine), engine.codec.decode, session.worker.wait_idle,
-                                 config.cache_batch) if config.alpha_cache else None)
+        self.cache = self.new_cache(decode_rows_as_live(engine)) if config.alpha_cache else None
         latent = engine.bundle.latent
         self.targets = ModelTargets(tuple(engine.bundle.attributes), SLOTS, latent.num_coordinates if latent else 0)
         self.map_store = MidiMapStore(config.midi_map or default_map_path(state_dir, engine.bundle.name), self.targets)
@@ -146,13 +146,23 @@ class Instrument:
 
     # ------------------------------------------------------------------------------------- the α cache
 
+    def new_cache(self, decode_rows) -> AlphaCache:
+        """An α cache for this session (`decode_rows`: decode_rows_as_live, or a stand-in in tests)."""
+        return AlphaCache(decode_rows, self._cache_entry, self.session.worker.wait_idle, self.config.cache_batch)
+
+    def _cache_entry(self, tokens: np.ndarray) -> EncodedNotes:
+        """A cached position: its notes, with the reply packed for the prefixes this model answers under."""
+        session = self.session
+        prefixes = ("", session.prefix) if self.conductor is None else (session.prefix,)
+        return EncodedNotes(session.engine.codec.decode(tokens), session.tracks, prefixes)
+
     def morph_key(self, state) -> MorphKey:
         return MorphKey(state.slots[SLOTS[0]], state.slots[SLOTS[1]], tuple(sorted(state.attributes.items())),
                         float(state.temperature), int(state.seed))
 
-    def cached_current(self, state) -> list[Note] | None:
-        """The notes of the state's current point from the α cache, or None (decode it live)."""
-        return None if self.cache is None else self.cache.lookup(self.morph_key(state), state.alpha)
+    def cached_current(self, state, count_miss: bool = True) -> EncodedNotes | None:
+        """The state's current point from the α cache (its notes, its reply packed), or None (decode it)."""
+        return None if self.cache is None else self.cache.lookup(self.morph_key(state), state.alpha, count_miss)
 
     def state_changed(self) -> None:
         """After any message: refill the cache in the background if the morph changed (cheap if not)."""
@@ -312,7 +322,16 @@ class Instrument:
             self.clock.close()
         if self.cache is not None:
             self.cache.close()
-            log.info("α cache: %d hit(s), %d miss(es)", self.cache.hits, self.cache.misses)
+            log.info("α cache: %d hit(s), %d miss(es)%s", self.cache.hits, self.cache.misses, self._hit_times())
+
+    def _hit_times(self) -> str:
+        """How long the hits answered on the receiving thread took, message in to reply ready to send (the benchmark
+        reads this line: it is the server's share of a knob's round trip)."""
+        seconds = np.asarray(self.session.hit_seconds)
+        if not len(seconds):
+            return ""
+        p50, p99 = np.percentile(seconds, [50, 99]) * 1e6
+        return f"; {len(seconds)} answered on the receiving thread in p50 {p50:.0f} µs, p99 {p99:.0f} µs"
 
 
 # ------------------------------------------------------------------------------------------ handlers

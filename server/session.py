@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter
+import time
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable, NamedTuple
 
@@ -36,13 +37,16 @@ log = logging.getLogger("musicvae.server")
 Sender = tuple[str, int]
 CURRENT = "current"  # the worker key of decodes of the current point (a newer one replaces a pending one)
 Send = Callable[[bytes, Sender], None]  # one datagram to one (host, port); must not raise
+HIT_TIMES_KEPT = 100_000  # α cache hits answered on the receiving thread whose time (hit_seconds) is kept
 
 
 class Origin(NamedTuple):
-    """A sender, with the model prefix its message came with ("" or e.g. "/drums"): replies carry it."""
+    """A sender, with the model prefix its message came with ("" or e.g. "/drums"): replies carry it; and
+    when its message arrived (time.perf_counter(); 0: unknown), to time the answers from the α cache."""
     host: str
     port: int
     prefix: str = ""
+    received: float = 0.0
 
 
 def prefix_of(sender: Sender) -> str:
@@ -72,6 +76,9 @@ class Session:
         self.received: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
         self.worker = LatestOnlyWorker()
+        # α cache hits answered on the receiving thread: message in to reply ready to send. Not past the send:
+        # on a busy machine the client woken by it may take this core, and that wait is not the answer's.
+        self.hit_seconds: deque[float] = deque(maxlen=HIT_TIMES_KEPT)
         # The current point whose notes were last sent and played. It starts as the initial point, unheard:
         # the loop starts with the first decode that moves it (or /alpha), never with a preview.
         self._playing_z = self.current_z(self.state)
@@ -134,8 +141,11 @@ class Session:
         self.worker.submit(key, Job(address, run, on_error))
 
     def submit_current(self, address: str, sender: Sender) -> None:
-        """Decode the current point on the worker (with the state as it is when the job runs), reply its
-        notes and play them."""
+        """Reply the current point's notes and play them: from the α cache right here if it holds them and
+        the worker is idle, else decoded on the worker (with the state as it is when the job runs)."""
+        if self._answer_from_cache(address, sender):
+            return
+
         def run() -> None:
             state = self._snapshot()
             z = _finite(self.current_z(state))
@@ -145,6 +155,27 @@ class Session:
             self._play(z, notes)
 
         self.submit(CURRENT, address, sender, run)
+
+    def _answer_from_cache(self, address: str, sender: Sender) -> bool:
+        """A knob position the α cache holds is answered in the calling (receiving) thread, in the worker's
+        place: no decode and no wait for the worker thread to wake, which on a busy machine costs more than
+        the answer. Only while the worker is idle, so replies keep their order. False: not answered."""
+        if self.instrument is None or self.instrument.cache is None:
+            return False
+
+        def answer() -> bool:
+            state = self._snapshot()
+            cached = self.instrument.cached_current(state, count_miss=False)  # a miss is counted by the job
+            if cached is None:
+                return False
+            payload = cached.bundle(self._next_id(), prefix_of(sender))
+            if isinstance(sender, Origin) and sender.received:  # timed to the send, not past it (see hit_seconds)
+                self.hit_seconds.append(time.perf_counter() - sender.received)
+            self.reply(sender, payload)
+            self._play(self.current_z(state), cached.notes)  # after the reply: it is not on the way there
+            return True
+
+        return self.worker.run_here_if_idle(address, answer)
 
     def submit_slot(self, slot: str, address: str, sender: Sender) -> None:
         """Cue a slot on the worker: reply its preview; only if that moved the current point (slot a at
@@ -173,8 +204,8 @@ class Session:
 
     def _decode_current(self, state: LiveState, z: np.ndarray) -> list:
         # The current point may be on the α cache's knob grid (its decode, made ahead of the hand).
-        notes = self.instrument.cached_current(state) if self.instrument is not None else None
-        return notes if notes is not None else self.engine.decode(z, state.temperature, state.seed)
+        cached = self.instrument.cached_current(state) if self.instrument is not None else None
+        return cached.notes if cached is not None else self.engine.decode(z, state.temperature, state.seed)
 
     def _next_id(self) -> int:
         with self.lock:
@@ -183,7 +214,7 @@ class Session:
 
     def _play(self, z: np.ndarray, notes: list) -> None:
         """`notes`, decoded at `z`, are now what plays (from the next bar line where a loop runs)."""
-        self._playing_z = z  # the worker's alone: only jobs read and write it
+        self._playing_z = z  # the worker's alone: only jobs, and what runs in the worker's place, touch it
         if self.playback is not None:
             self.playback.set_notes(notes)
 

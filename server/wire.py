@@ -84,6 +84,36 @@ def notes_bundle(decode_id: int, notes: Sequence[Note], prefix: str = "", tracks
     return bundle_of(notes_elements(decode_id, notes, prefix, tracks))
 
 
+class EncodedNotes:
+    """Notes with their /note messages packed once, so that answering with them again (the α cache's
+    knob positions) frames the packed body with `/notes/begin id count` and `/notes/end id` and nothing
+    else: byte for byte what `notes_bundle` builds. Bodies are kept per address prefix; `prefixes` are
+    packed now (by the cache's fill thread), any other on its first use."""
+
+    __slots__ = ("notes", "tracks", "_framing")
+
+    def __init__(self, notes: Sequence[Note], tracks: bool = False, prefixes: Iterable[str] = ("",)):
+        self.notes = notes
+        self.tracks = tracks
+        self._framing = {prefix: self._frame(prefix) for prefix in prefixes}
+
+    def bundle(self, decode_id: int, prefix: str = "") -> bytes:
+        """The notes that play as one datagram (as notes_bundle(decode_id, notes, prefix, tracks))."""
+        framing = self._framing.get(prefix)
+        if framing is None:
+            framing = self._framing[prefix] = self._frame(prefix)
+        begin, begin_address, body, end, end_address = framing
+        return b"".join([BUNDLE_HEADER, begin.pack(begin.size - 4, begin_address, b",ii\x00", decode_id,
+                                                   len(self.notes)),
+                         body, end.pack(end.size - 4, end_address, b",i\x00\x00", decode_id)])
+
+    def _frame(self, prefix: str) -> tuple:
+        begin_address, end_address = _padded(prefix + "/notes/begin"), _padded(prefix + "/notes/end")
+        return (struct.Struct(f">i{len(begin_address)}s4sii"), begin_address,
+                _note_messages(f"{prefix}/note", self.notes, self.tracks),
+                struct.Struct(f">i{len(end_address)}s4si"), end_address)
+
+
 @functools.lru_cache(maxsize=64)
 def _note_struct(address: str, tracks: bool = False) -> tuple[struct.Struct, bytes]:
     """A /note message as one `pack`: size, address, type tags, pitch, velocity, start, duration[, track]."""
@@ -91,16 +121,20 @@ def _note_struct(address: str, tracks: bool = False) -> tuple[struct.Struct, byt
     return struct.Struct(f">i{len(padded)}s8siiff{'i' if tracks else ''}"), padded
 
 
-def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes, tracks: bool = False) -> bytes:
+def _note_messages(note_address: str, notes: Sequence[Note], tracks: bool = False) -> bytes:
+    """The framed /note (or /preview/note) messages of `notes`, in order, as bundle elements."""
     note, address = _note_struct(note_address, tracks)
     size = note.size - 4
     if tracks:
-        body = [note.pack(size, address, TRACK_NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
-                          float(n.duration), int(n.track)) for n in notes]
-    else:
-        body = [note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
-                          float(n.duration)) for n in notes]
-    return b"".join([struct.pack(">i", len(begin)), begin, *body, struct.pack(">i", len(end)), end])
+        return b"".join([note.pack(size, address, TRACK_NOTE_TYPETAGS, int(n.pitch), int(n.velocity),
+                                   float(n.start), float(n.duration), int(n.track)) for n in notes])
+    return b"".join([note.pack(size, address, NOTE_TYPETAGS, int(n.pitch), int(n.velocity), float(n.start),
+                               float(n.duration)) for n in notes])
+
+
+def _framed(begin: bytes, note_address: str, notes: Sequence[Note], end: bytes, tracks: bool = False) -> bytes:
+    return b"".join([struct.pack(">i", len(begin)), begin, _note_messages(note_address, notes, tracks),
+                     struct.pack(">i", len(end)), end])
 
 
 def parse(datagram: bytes) -> list[tuple[str, list]]:
@@ -111,6 +145,9 @@ def parse(datagram: bytes) -> list[tuple[str, list]]:
     """
     if not datagram:
         raise OscParseError("empty datagram")
+    small = type(datagram) is bytes and len(datagram) <= MEMO_MAX_BYTES
+    if small and (known := _parsed.get(datagram)) is not None:
+        return [(address, list(args)) for address, args in known]
     out: list[tuple[str, list]] = []
     try:
         _parse_packet(memoryview(datagram), out, depth=0)
@@ -118,7 +155,18 @@ def parse(datagram: bytes) -> list[tuple[str, list]]:
         raise
     except (struct.error, UnicodeDecodeError, IndexError, ValueError) as exc:
         raise OscParseError(f"not an OSC packet ({type(exc).__name__}: {exc})") from None
+    if small and not any(type(arg) is list for _, args in out for arg in args):
+        if len(_parsed) >= MEMO_ENTRIES:
+            _parsed.clear()
+        _parsed[datagram] = tuple((address, tuple(args)) for address, args in out)
     return out
+
+
+# A knob sends the same few datagrams again and again (128 positions of /alpha), so small ones are parsed
+# once: every message is parsed on the receiving thread, and a knob move's answer waits for it.
+MEMO_MAX_BYTES = 64  # /alpha with its float is 16 bytes
+MEMO_ENTRIES = 1024  # then forgotten all at once (a flood of distinct datagrams cannot grow it)
+_parsed: dict[bytes, tuple] = {}  # datagram -> ((address, args), ...): valid parses without arrays only
 
 
 MAX_BUNDLE_DEPTH = 8

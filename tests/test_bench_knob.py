@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.knob import bench_knob, knob_lines, knob_positions
+from bench.knob import bench_knob, knob_positions
+from bench.table import text_table
 
 
 def test_knob_positions_sweep_the_grid_and_cold_stays_off_it():
@@ -17,6 +18,10 @@ def test_bench_knob_answers_the_warm_sweep_from_the_cache(tiny_bundle):
     assert result["warm_answered"] > 0 and result["cold_answered"] > 0
     assert result["server_cache_hits"] >= result["warm_answered"], "every warm answer came from the cache"
     assert result["server_cache_misses"] >= result["cold_answered"], "no cold answer did"
+    hit_us = result["server_hit_us"]
+    assert hit_us["count"] >= result["warm_answered"], "the receiving thread answered every warm request"
+    assert 0 < hit_us["p50"] <= hit_us["p99"]
+    assert result["echo"]["runs"] > 0 and 0 < result["echo"]["p50_ms"] <= result["echo"]["p99_ms"]
     assert len(result["fill_seconds"]) == 3 and min(result["fill_seconds"]) > 0
-    table = knob_lines([{"name": "tiny", "knob": result}])
-    assert "warm p99" in table and "tiny" in table
+    table = text_table({"models": [{"name": "tiny", "rows": [], "knob": result}]})
+    assert "warm p99" in table and "server hit p50 / p99" in table and "UDP echo" in table and "tiny" in table
