@@ -19,7 +19,7 @@ LAYERS: dict[str, set[str]] = {
     "importer": {"contract", "vae", "export"},  # published Magenta checkpoints -> our model
     "server": {"contract"},  # the live side: never the training stack, never the exporter
     "analysis": {"contract", "vae", "server"},  # studies of a finished bundle through the live engine
-    "bench": {"contract", "vae", "server"},
+    "bench": {"contract", "vae", "export", "importer", "server"},  # --paper-size builds and quantizes decoders
     "musicvae": {"contract", "vae", "export", "importer", "server", "analysis", "bench"},  # the command line
 }
 
