@@ -7,6 +7,11 @@ timed at batch 1 on one intra-op thread, wall clock and process CPU time: on a m
 work the CPU time is the better estimate of an idle machine's wall time (it leaves out the waits for a
 core, not the cache misses other processes cause).
 
+Where the time goes: at batch 1 every step reads each of its weights from memory once (they do not fit in the
+caches), so a decode cannot be faster than the bytes it streams over one core's memory read bandwidth. The
+script measures that bandwidth (a one-thread numpy dot over 256 MB, best of 5) and prints, next to each
+time, the bytes streamed, the rate the decode streamed them at, and the floor they set.
+
   python scripts/paper_size_speed.py --runs 20 --json results/paper_size_speed.json
   python scripts/paper_size_speed.py --published --runs 20     # the magenta.js shapes, fp32
 """
@@ -20,6 +25,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # the bandwidth probe below must use one core, as the decoders
 import numpy as np
 
 
@@ -35,6 +41,28 @@ def models(published: bool):
     return {"mel_2bar_big": get_config("mel_2bar_big").model,
             "mel_16bar_hier (previous)": replace(hier, bar_input="previous"),
             "mel_16bar_hier (start)": replace(hier, bar_input="start")}
+
+
+def read_bandwidth_gbps(megabytes: int = 256, repeats: int = 5) -> float:
+    """One core's memory read bandwidth: a float32 dot product streams its array once (best of `repeats`)."""
+    a = np.ones(megabytes * 250_000, np.float32)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        np.dot(a, a)
+        best = min(best, time.perf_counter() - start)
+    return a.nbytes / best / 1e9
+
+
+def streamed_bytes(path: Path) -> int:
+    """Constant bytes one decode reads: each node's initializer inputs, once per node (the graph is unrolled, so a
+    weight shared by every step counts once a step). A Gather's table is left out: it reads one row."""
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(path))
+    sizes = {i.name: numpy_helper.to_array(i).nbytes for i in model.graph.initializer}
+    return sum(sizes.get(name, 0) for node in model.graph.node if node.op_type != "Gather" for name in node.input)
 
 
 def time_decoder(path: Path, cfg, runs: int) -> dict:
@@ -73,6 +101,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--published", action="store_true", help="time the magenta.js model shapes (fp32 only)")
     args = parser.parse_args()
+    bandwidth = read_bandwidth_gbps()
+    print(f"one core's memory read bandwidth: {bandwidth:.1f} GB/s", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, cfg in models(args.published).items():
@@ -85,13 +115,18 @@ def main() -> None:
             del model
             for precision, path in (("fp32", fp32), ("int8", int8))[: 1 if args.published else 2]:
                 row = {"model": name, "precision": precision, **time_decoder(path, cfg, args.runs)}
+                gb = streamed_bytes(path) / 1e9
+                row.update(streamed_gb=round(gb, 2), streamed_gbps=round(gb / row["cpu_p50_ms"] * 1000, 1),
+                           bandwidth_floor_ms=round(1000 * gb / bandwidth, 1), load_average=round(os.getloadavg()[0], 2))
                 print(f"{name:28s} {precision}  wall p50 {row['wall_p50_ms']:8.1f} ms  cpu p50 {row['cpu_p50_ms']:8.1f} ms  "
-                      f"{row['mb']:7.1f} MB", flush=True)
+                      f"{row['mb']:7.1f} MB  streams {gb:.2f} GB at {row['streamed_gbps']:.1f} GB/s (floor "
+                      f"{row['bandwidth_floor_ms']:.1f} ms)  load {row['load_average']:.2f}", flush=True)
                 rows.append(row)
     load = os.getloadavg()[0]
     print(f"load average during the run: {load:.1f} on {os.cpu_count()} cores")
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "load_average": load, "cores": os.cpu_count()}, indent=1) + "\n")
+        args.json.write_text(json.dumps({"rows": rows, "load_average": load, "cores": os.cpu_count(),
+                                           "read_bandwidth_gbps": round(bandwidth, 1)}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

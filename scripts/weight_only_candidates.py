@@ -47,8 +47,10 @@ CANDIDATES = [Candidate(8, 32), Candidate(8, 128), Candidate(8, 32, symmetric=Tr
 
 def nbits_decoder(model: onnx.ModelProto, c: Candidate) -> onnx.ModelProto:
     """The decoder with each big constant-weight Gemm as MatMulNBits (+ Add where C is not a constant bias)."""
-    from onnxruntime.quantization.matmul_nbits_quantizer import (DefaultWeightOnlyQuantConfig,
-                                                                 DefaultWeightOnlyQuantizer)
+    from onnxruntime.quantization.matmul_nbits_quantizer import (
+        DefaultWeightOnlyQuantConfig,
+        DefaultWeightOnlyQuantizer,
+    )
 
     from export.quantize import CONTRIB, _worth_it
 
@@ -118,11 +120,11 @@ def _session(path: Path):
 
 def main() -> None:
     import torch
+    from paper_size_speed import models, time_decoder
 
     import export.parity
     from export.onnx_graphs import export_decoder
     from export.quantize import quantize_decoder
-    from paper_size_speed import models, time_decoder
     from vae.model import MusicVAE
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
