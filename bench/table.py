@@ -12,7 +12,8 @@ SWEEP_COLUMNS = ("model", "/alpha sweep", "round trip p50 ms", "p95 ms", "p99 ms
                  "last α answered", "over the paced decode p50 / p99 ms")
 KNOB_COLUMNS = ("model", "knob sweep", "warm p50 ms", "warm p99 ms", "cold p50 ms", "cold p99 ms", "fill s",
                 "cache hits", "server hit p50 / p99 µs", "UDP echo p50 / p99 ms", "load")
-PAPER_SIZE_COLUMNS = ("decoder (random weights)", "precision", "CPU p50 ms", "wall p50 ms", "runs", "decoder.onnx MB")
+PAPER_SIZE_COLUMNS = ("decoder (random weights)", "precision", "CPU p50 ms", "wall p50 ms", "runs", "decoder.onnx MB",
+                      "GB streamed", "bandwidth floor ms")
 
 
 def latency_rows(results: dict) -> Iterator[list[str]]:
@@ -42,7 +43,7 @@ def paper_size_rows(results: dict) -> Iterator[list[str]]:
     an idle machine's wall time when others share the cores."""
     for r in (results.get("paper_size") or {}).get("rows", []):
         yield [r["model"], r["precision"], f"{r['cpu_p50_ms']:.1f}", f"{r['wall_p50_ms']:.1f}", str(r["runs"]),
-               f"{r['mb']:.1f}"]
+               f"{r['mb']:.1f}", f"{r['streamed_gb']:.2f}", f"{r['bandwidth_floor_ms']:.1f}"]
 
 
 def knob_rows(results: dict) -> Iterator[list[str]]:
