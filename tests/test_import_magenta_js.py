@@ -24,6 +24,7 @@ from contract.noise import argmax_noise
 from importer.bundle import ImportOptions, import_bundle
 from importer.published import SHAPES
 from importer.write_magenta_js import write_magenta_js
+from tests.fixtures.server import start_server_process
 from vae.model import MusicVAE
 
 NODE_DIR = Path(__file__).parent / "node"
@@ -77,3 +78,19 @@ def test_imported_bundle_decodes_like_magenta_js(name, quantize, tmp_path):
     encoder = ort.InferenceSession(str(bundle.graph_paths[ENCODER]), providers=["CPUExecutionProvider"])
     mu = encoder.run(None, encoder_feed(ours[:4]))[0]
     np.testing.assert_allclose(mu, np.asarray(theirs["mu"]), atol=1e-4)
+    if quantize is None:  # the bundle is the same either way: serve one of the two
+        assert_serve_answers_sample(out, cfg.codec, tmp_path / "state")
+
+
+def assert_serve_answers_sample(bundle: Path, codec: str, state: Path) -> None:
+    """The README's `musicvae serve --model DIR` on the imported bundle answers /sample with notes; a trio's
+    carry their track, all three of them."""
+    server = start_server_process(bundle, state)
+    try:
+        reply = server.client.request("/sample", "a", 1.0, 5, timeout=60)
+        assert reply is not None and reply.count == len(reply.notes) > 0, server.log()[-2000:]
+        if codec == "trio":
+            assert {n.track for n in reply.notes} == {0, 1, 2}
+            assert all(len(m.args) == 5 for m in reply.packet.messages if m.address.endswith("note"))
+    finally:
+        server.close()
