@@ -22,6 +22,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import onnx
@@ -34,6 +35,20 @@ CONTRIB = "com.microsoft"
 
 def quantize_decoder(model: onnx.ModelProto) -> tuple[onnx.ModelProto, int]:
     """-> (the graph with its big constant-weight Gemms in int8, how many were rewritten)."""
+    def node(x: str, stem: str, bias: str, output: str, shape: tuple[int, int]) -> onnx.NodeProto:
+        return helper.make_node("DynamicQuantizeMatMul", [x, stem, f"{stem}_scale", f"{stem}_zero", bias], [output],
+                                domain=CONTRIB)
+
+    return rewrite_gemms(model, "_int8", _int8_weight, node)
+
+
+def rewrite_gemms(model: onnx.ModelProto, suffix: str, pack: Callable[[np.ndarray, str], list[onnx.TensorProto]],
+                  make_node: Callable[[str, str, str, str, tuple[int, int]], onnx.NodeProto]
+                  ) -> tuple[onnx.ModelProto, int]:
+    """Each big constant-weight Gemm (`_worth_it`) as one node of a reduced-precision kind, plus an Add where
+    its C is not a constant bias. `pack(w [K, N], stem)` -> the weight's initializers, made once per weight
+    (every step's Gemm shares it); `make_node(x, stem, bias or "", output, (K, N))` -> the product node.
+    -> (the new graph, how many Gemms were rewritten)."""
     weights = {init.name: init for init in model.graph.initializer}
     nodes, extra, rewritten, done = [], [], 0, set()
     for node in model.graph.node:
@@ -42,15 +57,16 @@ def quantize_decoder(model: onnx.ModelProto) -> tuple[onnx.ModelProto, int]:
         if weight is None or not _worth_it(weight, attrs):
             nodes.append(node)
             continue
-        stem = f"{node.input[1]}_int8"
-        if stem not in done:  # a weight is shared by every step's Gemm: quantize it once
+        w = numpy_helper.to_array(weight)
+        w = np.ascontiguousarray(w.T if attrs.get("transB", 0) else w)  # [K, N]
+        stem = f"{node.input[1]}{suffix}"
+        if stem not in done:
             done.add(stem)
-            extra += _int8_weight(numpy_helper.to_array(weight), bool(attrs.get("transB", 0)), stem)
+            extra += pack(w, stem)
         bias = node.input[2] if len(node.input) > 2 and node.input[2] in weights and \
             numpy_helper.to_array(weights[node.input[2]]).ndim == 1 else ""
         product = node.output[0] if (len(node.input) < 3 or bias) else f"{node.output[0]}_product"
-        nodes.append(helper.make_node("DynamicQuantizeMatMul", [node.input[0], stem, f"{stem}_scale", f"{stem}_zero",
-                                                                bias], [product], domain=CONTRIB))
+        nodes.append(make_node(node.input[0], stem, bias, product, w.shape))
         if product != node.output[0]:
             nodes.append(helper.make_node("Add", [product, node.input[2]], [node.output[0]]))
         rewritten += 1
@@ -64,9 +80,8 @@ def quantize_decoder(model: onnx.ModelProto) -> tuple[onnx.ModelProto, int]:
     return out, rewritten
 
 
-def _int8_weight(w: np.ndarray, transposed: bool, stem: str) -> list[onnx.TensorProto]:
+def _int8_weight(w: np.ndarray, stem: str) -> list[onnx.TensorProto]:
     """[K, N] int8 with one symmetric scale per output column, and the zero points DynamicQuantizeMatMul takes."""
-    w = w.T if transposed else w
     scale = np.maximum(np.abs(w).max(axis=0), 1e-12) / 127.0
     q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
     return [numpy_helper.from_array(q, stem), numpy_helper.from_array(scale.astype(np.float32), f"{stem}_scale"),

@@ -52,44 +52,24 @@ def nbits_decoder(model: onnx.ModelProto, c: Candidate) -> onnx.ModelProto:
         DefaultWeightOnlyQuantizer,
     )
 
-    from export.quantize import CONTRIB, _worth_it
+    from export.quantize import CONTRIB, rewrite_gemms
 
     packer = DefaultWeightOnlyQuantizer(DefaultWeightOnlyQuantConfig(block_size=c.block, is_symmetric=c.symmetric,
                                                                      bits=c.bits))
-    weights = {init.name: init for init in model.graph.initializer}
-    nodes, extra, done = [], [], set()
-    for node in model.graph.node:
-        weight = weights.get(node.input[1]) if node.op_type == "Gemm" and len(node.input) > 1 else None
-        attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
-        if weight is None or not _worth_it(weight, attrs):
-            nodes.append(node)
-            continue
-        w = numpy_helper.to_array(weight)
-        w = np.ascontiguousarray(w.T if attrs.get("transB", 0) else w)  # [K, N]
-        stem = f"{node.input[1]}_q{c.bits}"
-        if stem not in done:  # shared by every step's Gemm: pack it once
-            done.add(stem)
-            packed, scales, zero = packer.qbits_block_quant(w)
-            extra += [numpy_helper.from_array(packed, stem), numpy_helper.from_array(scales, f"{stem}_scales")]
-            extra += [] if c.symmetric else [numpy_helper.from_array(zero, f"{stem}_zero")]
-        bias = node.input[2] if len(node.input) > 2 and node.input[2] in weights and \
-            numpy_helper.to_array(weights[node.input[2]]).ndim == 1 else ""
-        product = node.output[0] if (len(node.input) < 3 or bias) else f"{node.output[0]}_product"
-        inputs = [node.input[0], stem, f"{stem}_scales", "" if c.symmetric else f"{stem}_zero", "", bias]
+
+    def pack(w: np.ndarray, stem: str) -> list[onnx.TensorProto]:
+        packed, scales, zero = packer.qbits_block_quant(w)
+        return [numpy_helper.from_array(packed, stem), numpy_helper.from_array(scales, f"{stem}_scales"),
+                *([] if c.symmetric else [numpy_helper.from_array(zero, f"{stem}_zero")])]
+
+    def node(x: str, stem: str, bias: str, output: str, shape: tuple[int, int]) -> onnx.NodeProto:
+        inputs = [x, stem, f"{stem}_scales", "" if c.symmetric else f"{stem}_zero", "", bias]
         while not inputs[-1]:
             inputs.pop()
-        nodes.append(helper.make_node("MatMulNBits", inputs, [product], domain=CONTRIB, K=w.shape[0], N=w.shape[1],
-                                      bits=c.bits, block_size=c.block, accuracy_level=c.accuracy_level))
-        if product != node.output[0]:
-            nodes.append(helper.make_node("Add", [product, node.input[2]], [node.output[0]]))
-    used = {name for n in nodes for name in n.input}
-    graph = model.graph
-    initializers = [i for i in graph.initializer if i.name in used] + extra
-    out = helper.make_model(helper.make_graph(nodes, graph.name, graph.input, graph.output, initializers),
-                            opset_imports=list(model.opset_import) + [helper.make_opsetid(CONTRIB, 1)],
-                            producer_name=model.producer_name)
-    out.ir_version = model.ir_version
-    return out
+        return helper.make_node("MatMulNBits", inputs, [output], domain=CONTRIB, K=shape[0], N=shape[1],
+                                bits=c.bits, block_size=c.block, accuracy_level=c.accuracy_level)
+
+    return rewrite_gemms(model, f"_q{c.bits}", pack, node)[0]
 
 
 def agreement(variants: dict, data: Path, bundle_dir: Path, windows: int, tmp: Path) -> dict[str, float]:
