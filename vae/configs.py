@@ -116,6 +116,9 @@ class TrainConfig:
     # Word dropout (Bowman et al. 2016): each previous-token input of the (bottom) decoder is replaced by the
     # start token with this probability in training, so the decoder must read z (or c_u) to know the melody.
     word_dropout: float = 0.0
+    # Drums only: the share of training windows whose hi-hats and cymbals are swapped for another window's
+    # (vae/augment.py), against overfitting a few thousand grooves.
+    drum_recombine: float = 0.0
     # A checkpoint or bundle whose tensors of the same name and shape initialise the model before the first
     # step (e.g. the trained 2-bar melody model, whose decoder has the shape of a 16-bar bottom decoder).
     # A relative path is taken from the working directory, then from the repository root.
@@ -128,6 +131,12 @@ class Config:
     model: ModelConfig
     train: TrainConfig = field(default_factory=TrainConfig)
     dataset: str = "mel_2bar"
+
+    def __post_init__(self):
+        if self.train.drum_recombine and self.model.codec != "drums":
+            raise ValueError(f"drum_recombine swaps drum kits; config {self.name!r} has the {self.model.codec} codec")
+        if not 0.0 <= self.train.drum_recombine <= 1.0:
+            raise ValueError(f"drum_recombine is a probability in [0, 1], not {self.train.drum_recombine}")
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

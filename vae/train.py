@@ -29,6 +29,7 @@ from tqdm import tqdm
 
 from contract.errors import ExitCode, UserError
 from vae import distributed, schedules
+from vae.augment import recombine_kits
 from vae.batches import BatchSchedule
 from vae.checkpoint import (checkpoint_dir, list_checkpoints, load_optimizer, prune_checkpoints, read_config,
                             resolve_checkpoint, save_checkpoint, OPTIMIZER_FILE)
@@ -199,6 +200,8 @@ class Trainer:
         generator = torch.Generator(device=self.world.device).manual_seed(seed)
         position = self.batches.position(step)
         tokens = torch.from_numpy(self.train_windows[position.indices]).to(self.world.device)
+        if train.drum_recombine:
+            tokens = recombine_kits(tokens, train.drum_recombine, generator)
         p = schedules.sampling_probability(step, train)
         beta = schedules.beta(step, train)
         logits, mu, sigma = self.net(tokens, p, generator, train.word_dropout)
