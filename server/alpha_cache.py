@@ -41,6 +41,11 @@ _FLOAT32 = struct.Struct("f")
 _FLOAT32_POSITIONS = [float(np.float32(k / (POSITIONS - 1))) for k in range(POSITIONS)]  # k/127 as OSC sends it
 
 
+def knob_alpha(k: int) -> float:
+    """Knob position k's alpha as an OSC float carries it: k/127 rounded to float32."""
+    return _FLOAT32_POSITIONS[k]
+
+
 def position(alpha: float) -> int | None:
     """The knob position k with alpha == k/127, or None. Exact means alpha*127 within EXACT of k, or alpha
     being k/127 rounded to float32: an OSC `f` argument cannot carry k/127 any closer than that."""
@@ -119,6 +124,15 @@ class AlphaCache:
             elif count_miss:
                 self.misses += 1
             return entry
+
+    def entry(self, key: MorphKey, k: int) -> object | None:
+        """Knob position k's entry under `key`, or None; a hit is counted, a miss is not (the caller falls
+        back to `lookup`, which counts it)."""
+        with self._cond:
+            found = self._entries[k] if key.same(self._key) else None
+            if found is not None:
+                self.hits += 1
+            return found
 
     @property
     def filled(self) -> int:

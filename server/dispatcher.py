@@ -15,6 +15,7 @@ from server import wire
 from server.addresses import ADDRESSES
 from server.args import ArgumentError, count
 from server.handlers import HANDLERS
+from server.knob_path import KnobPath
 from server.session import Origin, Sender, Session
 
 log = logging.getLogger("musicvae.server")
@@ -29,6 +30,7 @@ class Dispatcher:
     def __init__(self, sessions: Sequence[Session]):
         self.sessions = list(sessions)
         self.by_prefix = {s.prefix: s for s in self.sessions if s.prefix}
+        self.knob = KnobPath(self.sessions)
 
     @property
     def session(self) -> Session:
@@ -37,6 +39,11 @@ class Dispatcher:
 
     def handle_datagram(self, data: bytes, sender: Sender) -> None:
         received = time.perf_counter()
+        try:
+            if self.knob.answer(data, sender, received):
+                return
+        except Exception:  # a bug in the short way must not cost the message: the general path answers it
+            log.exception("the knob path failed on %r", data[:64])
         try:
             messages = wire.parse(data)
         except wire.OscParseError as exc:

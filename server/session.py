@@ -177,6 +177,33 @@ class Session:
 
         return self.worker.run_here_if_idle(address, answer)
 
+    def answer_knob(self, k: int, alpha: float, sender: Sender, prefix: str, received: float) -> bool:
+        """`/alpha` at knob position k (alpha = k/127 as a float32), answered from the α cache in the calling
+        thread with as little as possible before the send (server/knob_path.py). The same answer, counters
+        and playing as the general path's; False, with nothing changed, if the cache does not hold it or the
+        worker is busy (then the general path takes the message)."""
+        instrument = self.instrument
+        if instrument is None or instrument.cache is None:
+            return False
+
+        def answer() -> bool:
+            with self.lock:
+                cached = instrument.cache.entry(instrument.morph_key(self.state), k)
+                if cached is None:
+                    return False
+                self.state.alpha = alpha
+                self.received["/alpha"] += 1
+                self.decode_id += 1
+                decode_id, targets = self.decode_id, {(sender[0], self.reply_port), *self.subscribers}
+            payload = cached.bundle(decode_id, prefix)
+            self.hit_seconds.append(time.perf_counter() - received)
+            for target in targets:
+                self._send(payload, target)
+            self._play(self.current_z(self._snapshot()), cached.notes)
+            return True
+
+        return self.worker.run_here_if_idle("/alpha", answer)
+
     def submit_slot(self, slot: str, address: str, sender: Sender) -> None:
         """Cue a slot on the worker: reply its preview; only if that moved the current point (slot a at
         alpha < 1, slot b at alpha > 0) decode the current point too, in the same datagram, and play it."""
