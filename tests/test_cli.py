@@ -95,3 +95,20 @@ def test_recipes_say_which_bundles_are_shipped():
 
     for name, recipe in RECIPES.items():
         assert (REPO / "models" / name / "manifest.json").exists() == (not recipe.not_shipped), name
+
+
+def test_a_two_stage_recipe_warm_starts_its_second_stage_from_the_first():
+    """drums_2bar_small's bundle is a fine-tune of its 2,000-step run: the same name and model (so the bundle
+    and its manifest keep their name), the settings of vae.configs.FINETUNES, warm-started from the first
+    stage's checkpoint at the recipe's steps; its runs and committed checkpoint have their own name."""
+    from musicvae.recipe import RECIPES
+    from vae.configs import FINETUNES, finetune_config, get_config
+
+    recipe = RECIPES["drums_2bar_small"]
+    assert recipe.finetune_steps > 0 and recipe.finetune_key == "drums_2bar_small.finetune"
+    base, second = get_config("drums_2bar_small"), finetune_config("drums_2bar_small", "runs/x/step-00002000")
+    assert second.name == base.name and second.model == base.model and second.dataset == base.dataset
+    assert second.train.warm_start == "runs/x/step-00002000" and second.train != base.train
+    assert all(getattr(second.train, k) == v for k, v in FINETUNES["drums_2bar_small"].items())
+    with pytest.raises(ValueError, match="no second stage"):
+        finetune_config("mel_2bar_small", "x")

@@ -87,6 +87,17 @@ def test_resume_refuses_changed_training_settings(data_dir, tmp_path):
     assert json.loads((tmp_path / "run" / "config.json").read_text())["train"]["learning_rate"] == 3e-3
 
 
+def test_resume_ignores_where_the_run_was_warm_started_from(data_dir, tmp_path):
+    """warm_start only initialises a new run: a resumed second stage may name its first stage elsewhere
+    (another --runs folder, a renamed run), and still resumes exactly."""
+    train(tiny(), data_dir, tmp_path / "first", TrainOptions(steps=3, **QUIET))
+    warm = str(tmp_path / "first/checkpoints/step-00000003")
+    train(tiny(warm_start=warm), data_dir, tmp_path / "second", TrainOptions(steps=3, **QUIET))
+    moved = str(tmp_path / "elsewhere/checkpoints/step-00000003")  # does not exist: never read on resume
+    summary = train(tiny(warm_start=moved), data_dir, tmp_path / "second", TrainOptions(steps=5, resume=True, **QUIET))
+    assert summary["step"] == 5 and summary["steps_this_run"] == 2
+
+
 def test_ddp_two_cpu_ranks_hold_identical_weights(data_dir, tmp_path):
     config_path = tmp_path / "tiny.json"
     config_path.write_text(json.dumps(tiny(steps=4, batch_size=16).to_dict()))

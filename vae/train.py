@@ -20,7 +20,7 @@ import math
 import os
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -119,9 +119,10 @@ class Trainer:
         if saved.model != self.config.model:
             raise ValueError(f"cannot resume: {ckpt} was trained with different {saved.name} model sizes than the "
                              "config now has; train into a new --out")
-        if saved.train != self.config.train:
+        if replace(saved.train, warm_start="") != replace(self.config.train, warm_start=""):  # it only starts a run
             old, new = asdict(saved.train), asdict(self.config.train)
-            changed = [f"{name}: {old[name]} -> {new[name]}" for name in old if old[name] != new[name]]
+            changed = [f"{name}: {old[name]} -> {new[name]}" for name in old
+                       if old[name] != new[name] and name != "warm_start"]
             raise ValueError(f"cannot resume: {ckpt} was trained with other settings ({'; '.join(changed)}); resume "
                              f"with the run's own config: musicvae train {ckpt / 'config.json'} --resume ...")
         from safetensors.torch import load_file
