@@ -168,10 +168,8 @@ class Session:
             cached = self.instrument.cached_current(state, count_miss=False)  # a miss is counted by the job
             if cached is None:
                 return False
-            payload = cached.bundle(self._next_id(), prefix_of(sender))
-            if isinstance(sender, Origin) and sender.received:  # timed to the send, not past it (see hit_seconds)
-                self.hit_seconds.append(time.perf_counter() - sender.received)
-            self.reply(sender, payload)
+            received = sender.received if isinstance(sender, Origin) else None
+            self._send_hit(cached, self._next_id(), self.targets(sender), prefix_of(sender), received)
             self._play(self.current_z(state), cached.notes)  # after the reply: it is not on the way there
             return True
 
@@ -195,14 +193,21 @@ class Session:
                 self.received["/alpha"] += 1
                 self.decode_id += 1
                 decode_id, targets = self.decode_id, {(sender[0], self.reply_port), *self.subscribers}
-            payload = cached.bundle(decode_id, prefix)
-            self.hit_seconds.append(time.perf_counter() - received)
-            for target in targets:
-                self._send(payload, target)
+            self._send_hit(cached, decode_id, targets, prefix, received)
             self._play(self.current_z(self._snapshot()), cached.notes)
             return True
 
         return self.worker.run_here_if_idle("/alpha", answer)
+
+    def _send_hit(self, cached: wire.EncodedNotes, decode_id: int, targets: Iterable[Sender], prefix: str,
+                  received: float | None) -> None:
+        """Send an α cache hit's notes, timed from the datagram's arrival to the send (hit_seconds: the
+        part of the round trip that is ours; what follows the send is not on the reply's way)."""
+        payload = cached.bundle(decode_id, prefix)
+        if received:
+            self.hit_seconds.append(time.perf_counter() - received)
+        for target in targets:
+            self._send(payload, target)
 
     def submit_slot(self, slot: str, address: str, sender: Sender) -> None:
         """Cue a slot on the worker: reply its preview; only if that moved the current point (slot a at
