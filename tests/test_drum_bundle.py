@@ -30,7 +30,7 @@ def test_drum_bundle_is_shipped_small_and_carries_drum_attributes():
 
 def test_drum_bundle_reconstructs_a_held_out_hydrogen_song(tiny_data_dir):
     """Hydrogen's test song is a test piece of every build (the split hashes the piece id), so the shipped
-    model never trained on it. Measured: 0.75 sampled accuracy on its 62 windows, majority token 0.50."""
+    model never trained on it. Measured: 0.95 sampled accuracy on its 71 windows, majority token 0.52."""
     from server.engine import Engine, EngineOptions
     from vae.shards import load_windows
 
@@ -39,7 +39,7 @@ def test_drum_bundle_reconstructs_a_held_out_hydrogen_song(tiny_data_dir):
     decoded = engine.decode_batch(engine.encode_tokens(windows), 0.0)
     sampled = float((decoded == windows).mean())
     majority = float((windows == np.bincount(windows.ravel()).argmax()).mean())
-    assert sampled >= 0.65 and sampled > majority + 0.15, (sampled, majority)
+    assert sampled >= 0.88 and sampled > majority + 0.3, (sampled, majority)
 
 
 @needs_liblo
