@@ -47,13 +47,21 @@ def seed_run(config: str, run_dir: Path) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source, target)
     for packed in target.glob(TENSORS + PLANES):
-        packed.with_name(packed.name.removesuffix(PLANES)).write_bytes(from_planes(gzip.decompress(packed.read_bytes())))
-        packed.unlink()
+        _unpack_planes(packed)
     for packed in target.glob(TENSORS + GZIP):
-        with gzip.open(packed, "rb") as src, open(packed.with_suffix(""), "wb") as dst:
-            shutil.copyfileobj(src, dst, CHUNK)
-        packed.unlink()
+        _unpack_gzip(packed)
     return target
+
+
+def _unpack_planes(packed: Path) -> None:
+    packed.with_name(packed.name.removesuffix(PLANES)).write_bytes(from_planes(gzip.decompress(packed.read_bytes())))
+    packed.unlink()
+
+
+def _unpack_gzip(packed: Path) -> None:
+    with gzip.open(packed, "rb") as src, open(packed.with_suffix(""), "wb") as dst:
+        shutil.copyfileobj(src, dst, CHUNK)
+    packed.unlink()
 
 
 def store(config: str, run_dir: Path) -> Path:
